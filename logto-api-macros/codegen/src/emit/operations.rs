@@ -1,0 +1,364 @@
+//! Emission of operations: group structs with one method per operation, and a request builder
+//! per operation whose `send()` builds the request through the runtime and decodes the answer.
+
+use super::{doc_attr, doc_or, ident, type_tokens};
+use crate::ir::{Api, Body, BodyEncoding, Group, Location, Operation, Output, Param, Payload, TypeRef};
+use crate::naming::pascal;
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+
+fn types_prefix() -> TokenStream {
+    quote!(types::)
+}
+
+/// Group structs and the client accessors that hand them out.
+pub(super) fn emit_groups(api: &Api, options: &super::Options) -> TokenStream {
+    let groups = api.groups.iter().map(emit_group);
+    let signatures: Vec<(TokenStream, TokenStream, TokenStream)> = api
+        .groups
+        .iter()
+        .map(|g| {
+            let (accessor, name) = (ident(&g.accessor), ident(&g.struct_name));
+            let doc = doc_attr(&format!("Operations tagged `{}`.", g.tag));
+            (doc, quote!(fn #accessor(&self) -> #name<'_>), quote!({ #name::new(self) }))
+        })
+        .collect();
+    let attach = if options.inherent {
+        let methods = signatures.iter().map(|(doc, sig, body)| quote!(#doc #[must_use] pub #sig #body));
+        quote! {
+            impl ::logto_api::Client {
+                #(#methods)*
+            }
+        }
+    } else {
+        let decls = signatures.iter().map(|(doc, sig, _)| quote!(#doc #sig;));
+        let impls = signatures.iter().map(|(_, sig, body)| quote!(#sig #body));
+        quote! {
+            /// Adds this API's operation groups to [`logto_api::Client`](::logto_api::Client).
+            pub trait ClientExt {
+                #(#decls)*
+            }
+            impl ClientExt for ::logto_api::Client {
+                #(#impls)*
+            }
+        }
+    };
+    quote! { #(#groups)* #attach }
+}
+
+fn emit_group(g: &Group) -> TokenStream {
+    let name = ident(&g.struct_name);
+    let doc = doc_attr(&format!("Operations tagged `{}`.", g.tag));
+    let methods = g.operations.iter().map(emit_method);
+    quote! {
+        #doc
+        #[derive(Debug, Clone, Copy)]
+        pub struct #name<'a> {
+            client: &'a ::logto_api::Client,
+        }
+
+        impl<'a> #name<'a> {
+            /// Operations of this group, sent through `client`.
+            pub fn new(client: &'a ::logto_api::Client) -> Self {
+                Self { client }
+            }
+            #(#methods)*
+        }
+    }
+}
+
+/// Arguments taken positionally: required path, query and header parameters, then a required
+/// body.
+fn positional(op: &Operation) -> (Vec<&Param>, Option<&Body>) {
+    let params = op.params.iter().filter(|p| p.required).collect();
+    (params, op.body.as_ref().filter(|b| b.required))
+}
+
+fn arg_type(ty: &TypeRef) -> TokenStream {
+    match ty {
+        TypeRef::String => quote!(impl Into<String>),
+        other => type_tokens(other, &types_prefix()),
+    }
+}
+
+fn arg_value(name: &proc_macro2::Ident, ty: &TypeRef) -> TokenStream {
+    match ty {
+        TypeRef::String => quote!(#name.into()),
+        _ => quote!(#name),
+    }
+}
+
+fn operation_doc(op: &Operation) -> TokenStream {
+    let mut text = String::new();
+    for part in [op.summary.as_deref(), op.description.as_deref()].into_iter().flatten() {
+        if !part.trim().is_empty() && !text.contains(part.trim()) {
+            text.push_str(part.trim());
+            text.push_str("\n\n");
+        }
+    }
+    let head = doc_attr(&text);
+    let call = format!(" `{} {}` (operation `{}`).", op.method.as_str(), op.path, op.id);
+    let deprecated = op.deprecated.then(|| quote!(#[deprecated(note = "deprecated by the API description")]));
+    quote! { #head #[doc = #call] #deprecated }
+}
+
+fn emit_method(op: &Operation) -> TokenStream {
+    let (method, builder) = (ident(&op.method_name), ident(&op.builder));
+    let (params, body) = positional(op);
+    let args = params.iter().map(|p| {
+        let (n, t) = (ident(&p.name), arg_type(&p.ty));
+        quote!(#n: #t)
+    });
+    let body_arg = body.map(|b| {
+        let t = type_tokens(&b.ty, &types_prefix());
+        quote!(body: #t)
+    });
+    let values = params.iter().map(|p| arg_value(&ident(&p.name), &p.ty));
+    let body_value = body.map(|_| quote!(body));
+    let doc = operation_doc(op);
+    quote! {
+        #doc
+        pub fn #method(&self, #(#args,)* #body_arg) -> calls::#builder<'a> {
+            calls::#builder::new(self.client, #(#values,)* #body_value)
+        }
+    }
+}
+
+/// Every request builder (and per-status response enum) of `api`.
+pub(super) fn emit_calls(api: &Api) -> TokenStream {
+    api.operations().map(emit_builder).collect()
+}
+
+fn stored_type(p: &Param) -> TokenStream {
+    let t = type_tokens(&p.ty, &types_prefix());
+    if p.required {
+        t
+    } else {
+        quote!(Option<#t>)
+    }
+}
+
+fn emit_builder(op: &Operation) -> TokenStream {
+    let builder = ident(&op.builder);
+    let doc = doc_attr(&format!("Request builder for [`{0}`](super) (`{1} {2}`).", op.id, op.method.as_str(), op.path));
+    let (positional_params, required_body) = positional(op);
+    let fields = op.params.iter().map(|p| {
+        let (n, t) = (ident(&p.name), stored_type(p));
+        quote!(#n: #t,)
+    });
+    let body_field = op.body.as_ref().map(|b| {
+        let t = type_tokens(&b.ty, &types_prefix());
+        if b.required { quote!(body: #t,) } else { quote!(body: Option<#t>,) }
+    });
+    let ctor_args = positional_params.iter().map(|p| {
+        let (n, t) = (ident(&p.name), type_tokens(&p.ty, &types_prefix()));
+        quote!(#n: #t)
+    });
+    let ctor_body_arg = required_body.map(|b| {
+        let t = type_tokens(&b.ty, &types_prefix());
+        quote!(body: #t)
+    });
+    let init = op.params.iter().map(|p| {
+        let n = ident(&p.name);
+        if p.required { quote!(#n,) } else { quote!(#n: None,) }
+    });
+    let body_init = op.body.as_ref().map(|b| if b.required { quote!(body,) } else { quote!(body: None,) });
+    let setters = op.params.iter().filter(|p| !p.required).map(emit_setter);
+    let body_setter = op.body.as_ref().filter(|b| !b.required).map(|b| {
+        let t = type_tokens(&b.ty, &types_prefix());
+        let doc = doc_or(b.doc.as_deref(), "Sets the request body.");
+        quote! { #doc pub fn body(mut self, body: #t) -> Self { self.body = Some(body); self } }
+    });
+    let (output_ty, response_enum) = output(op);
+    let send = emit_send(op, &output_ty);
+    quote! {
+        #response_enum
+
+        #doc
+        #[derive(Debug)]
+        #[must_use = "a request does nothing until `.send().await`"]
+        pub struct #builder<'a> {
+            client: &'a ::logto_api::Client,
+            #(#fields)*
+            #body_field
+        }
+
+        impl<'a> #builder<'a> {
+            pub(crate) fn new(client: &'a ::logto_api::Client, #(#ctor_args,)* #ctor_body_arg) -> Self {
+                Self { client, #(#init)* #body_init }
+            }
+            #(#setters)*
+            #body_setter
+            #send
+        }
+    }
+}
+
+fn emit_setter(p: &Param) -> TokenStream {
+    let n = ident(&p.name);
+    let fallback = format!("Sets `{}`.", p.wire);
+    let doc = doc_or(p.doc.as_deref(), &fallback);
+    let (arg, value) = (arg_type(&p.ty), arg_value(&n, &p.ty));
+    quote! {
+        #doc
+        pub fn #n(mut self, #n: #arg) -> Self {
+            self.#n = Some(#value);
+            self
+        }
+    }
+}
+
+/// The type inside `ApiResponse<_>`, and the per-status enum when one is needed.
+fn output(op: &Operation) -> (TokenStream, TokenStream) {
+    let p = types_prefix();
+    match &op.output {
+        Output::Unit => (quote!(()), TokenStream::new()),
+        Output::Text => (quote!(String), TokenStream::new()),
+        Output::Json(t) => (type_tokens(t, &p), TokenStream::new()),
+        Output::OptionalJson(t) => {
+            let t = type_tokens(t, &p);
+            (quote!(Option<#t>), TokenStream::new())
+        }
+        Output::PerStatus(name) => {
+            let name_ident = ident(name);
+            let variants = op.responses.iter().filter_map(|r| {
+                let v = format_ident!("{}", status_variant(r.status?));
+                let doc = doc_or(r.doc.as_deref(), "A documented status.");
+                Some(match &r.payload {
+                    Payload::Empty => quote!(#doc #v,),
+                    Payload::Text => quote!(#doc #v(String),),
+                    Payload::Json(t) => {
+                        let t = type_tokens(t, &p);
+                        quote!(#doc #v(#t),)
+                    }
+                })
+            });
+            let doc = doc_attr(&format!("The success answers of `{}`, by status.", op.id));
+            let def = quote! {
+                #doc
+                #[derive(Debug, Clone, PartialEq)]
+                pub enum #name_ident { #(#variants)* }
+            };
+            (quote!(#name_ident), def)
+        }
+    }
+}
+
+/// `200` -> `Ok`, `201` -> `Created`, ... (`Status299` for the rest).
+fn status_variant(status: u16) -> String {
+    let known = match status {
+        200 => "Ok",
+        201 => "Created",
+        202 => "Accepted",
+        203 => "NonAuthoritative",
+        204 => "NoContent",
+        205 => "ResetContent",
+        206 => "PartialContent",
+        301 => "MovedPermanently",
+        302 => "Found",
+        303 => "SeeOther",
+        304 => "NotModified",
+        307 => "TemporaryRedirect",
+        308 => "PermanentRedirect",
+        _ => "",
+    };
+    if known.is_empty() { format!("Status{status}") } else { pascal(known) }
+}
+
+fn emit_send(op: &Operation, output_ty: &TokenStream) -> TokenStream {
+    let (id, method) = (&op.id, format_ident!("{}", op.method.as_str()));
+    let path = emit_path(op);
+    let params = op.params.iter().filter(|p| p.location != Location::Path).map(|p| {
+        let (n, wire) = (ident(&p.name), &p.wire);
+        let value = if p.required { quote!(Some(&self.#n)) } else { quote!(self.#n.as_ref()) };
+        match p.location {
+            Location::Query => {
+                let explode = p.explode;
+                quote!(request.query(#wire, #value, #explode)?;)
+            }
+            Location::Header => quote!(request.header(#wire, #value)?;),
+            Location::Cookie => quote!(request.cookie(#wire, #value)?;),
+            Location::Path => TokenStream::new(),
+        }
+    });
+    let body = op.body.as_ref().map(|b| {
+        let value = if b.required { quote!(Some(self.body)) } else { quote!(self.body) };
+        match b.encoding {
+            BodyEncoding::Json => quote!(request.json(#value.as_ref())?;),
+            BodyEncoding::Form => quote!(request.form(#value.as_ref())?;),
+            BodyEncoding::Multipart => quote!(request.multipart(#value);),
+        }
+    });
+    let decode = emit_decode(op);
+    let template = &op.path;
+    quote! {
+        /// Sends the request and decodes the answer.
+        pub async fn send(self) -> ::logto_api::Result<::logto_api::ApiResponse<#output_ty>> {
+            let path = #path;
+            let mut request = ::logto_api::__private::Request::new(self.client, ::logto_api::__private::Method::#method, #id, #template, path);
+            #(#params)*
+            #body
+            let response = request.send().await?;
+            #decode
+        }
+    }
+}
+
+/// `format!("/api/users/{}", encode(&self.user_id))`, or the literal path.
+fn emit_path(op: &Operation) -> TokenStream {
+    let mut pattern = String::new();
+    let mut args = Vec::new();
+    let mut rest = op.path.as_str();
+    while let Some(start) = rest.find('{') {
+        let Some(len) = rest[start..].find('}') else { break };
+        pattern.push_str(&rest[..start].replace('{', "{{").replace('}', "}}"));
+        pattern.push_str("{}");
+        let wire = &rest[start + 1..start + len];
+        if let Some(p) = op.params.iter().find(|p| p.location == Location::Path && p.wire == wire) {
+            let n = ident(&p.name);
+            args.push(quote!(::logto_api::__private::encode_segment(&self.#n)));
+        }
+        rest = &rest[start + len + 1..];
+    }
+    pattern.push_str(&rest.replace('{', "{{").replace('}', "}}"));
+    if args.is_empty() {
+        quote!(String::from(#pattern))
+    } else {
+        quote!(format!(#pattern, #(#args),*))
+    }
+}
+
+fn emit_decode(op: &Operation) -> TokenStream {
+    match &op.output {
+        Output::Unit => quote!(response.unit()),
+        Output::Text => quote!(response.text()),
+        Output::Json(_) => quote!(response.json()),
+        Output::OptionalJson(_) => {
+            let empty: Vec<u16> = op
+                .responses
+                .iter()
+                .filter(|r| r.payload == Payload::Empty)
+                .filter_map(|r| r.status)
+                .collect();
+            quote!(response.optional_json(&[#(#empty),*]))
+        }
+        Output::PerStatus(name) => {
+            let name = ident(name);
+            let arms = op.responses.iter().filter_map(|r| {
+                let status = r.status?;
+                let v = format_ident!("{}", status_variant(status));
+                Some(match &r.payload {
+                    Payload::Empty => quote!(#status => response.unit().map(|r| r.map(|()| #name::#v)),),
+                    Payload::Text => quote!(#status => response.text().map(|r| r.map(#name::#v)),),
+                    Payload::Json(_) => quote!(#status => response.json().map(|r| r.map(#name::#v)),),
+                })
+            });
+            quote! {
+                match response.status().as_u16() {
+                    #(#arms)*
+                    _ => Err(response.unexpected_status()),
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,300 @@
+//! The intermediate representation: plain data with every Rust name already decided.
+//!
+//! Lowering fills it; emitting only reads it. Keeping it free of token streams makes it easy to
+//! assert on in tests and to count things (`cargo xtask check-spec` prints these counts).
+
+/// A whole generated API.
+#[derive(Debug, Clone, Default)]
+pub struct Api {
+    /// `info.title` of the document.
+    pub title: String,
+    /// Types in the order they were first needed.
+    pub types: Vec<TypeDef>,
+    /// Operations grouped by their first tag.
+    pub groups: Vec<Group>,
+}
+
+impl Api {
+    /// Every operation, in group order.
+    pub fn operations(&self) -> impl Iterator<Item = &Operation> {
+        self.groups.iter().flat_map(|g| g.operations.iter())
+    }
+}
+
+/// Operations sharing a tag, reached through one accessor (`client.experience()`).
+#[derive(Debug, Clone)]
+pub struct Group {
+    /// The tag as written in the document.
+    pub tag: String,
+    /// Accessor method name, snake_case.
+    pub accessor: String,
+    /// Name of the struct holding the operations, PascalCase.
+    pub struct_name: String,
+    /// Operations in document order.
+    pub operations: Vec<Operation>,
+}
+
+/// A reference to a Rust type as a field, parameter or body would write it.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum TypeRef {
+    /// `bool`
+    Bool,
+    /// `i64`
+    Integer,
+    /// `f64`
+    Number,
+    /// `String`
+    String,
+    /// `serde_json::Value`: the spec gives no usable type.
+    Any,
+    /// A generated type, by name.
+    Named(String),
+    /// `Vec<T>`
+    List(Box<TypeRef>),
+    /// `BTreeMap<String, T>`
+    Map(Box<TypeRef>),
+    /// `Box<T>`, to break a recursive cycle.
+    Boxed(Box<TypeRef>),
+    /// A file part of a multipart body (`logto_api::FilePart`).
+    File,
+}
+
+/// A generated type.
+#[derive(Debug, Clone)]
+pub struct TypeDef {
+    /// PascalCase name, unique in the module.
+    pub name: String,
+    /// Raw description from the spec, if any.
+    pub doc: Option<String>,
+    /// Where the schema was first found (for docs and diagnostics).
+    pub pointer: String,
+    /// What kind of type it is.
+    pub kind: TypeKind,
+}
+
+/// The shape of a generated type.
+#[derive(Debug, Clone)]
+pub enum TypeKind {
+    /// An object with known properties.
+    Struct(Struct),
+    /// An open string enum: known values plus a variant that keeps any other string.
+    Enum(Vec<EnumValue>),
+    /// A `oneOf`/`anyOf`.
+    Union(Union),
+}
+
+/// An object type.
+#[derive(Debug, Clone, Default)]
+pub struct Struct {
+    /// Fields in property order.
+    pub fields: Vec<Field>,
+    /// Type of `additionalProperties` beside the named fields, if allowed.
+    pub extra: Option<TypeRef>,
+    /// A `multipart/form-data` body: sent as form parts, never as JSON.
+    pub multipart: bool,
+}
+
+/// A property of an object.
+#[derive(Debug, Clone)]
+pub struct Field {
+    /// snake_case Rust name.
+    pub name: String,
+    /// Name on the wire.
+    pub wire: String,
+    /// Type of a present, non-null value.
+    pub ty: TypeRef,
+    /// Listed in `required`.
+    pub required: bool,
+    /// `nullable: true`.
+    pub nullable: bool,
+    /// Raw description.
+    pub doc: Option<String>,
+}
+
+/// One known value of an open string enum.
+#[derive(Debug, Clone)]
+pub struct EnumValue {
+    /// PascalCase variant name.
+    pub name: String,
+    /// The string on the wire.
+    pub wire: String,
+}
+
+/// A union of several schemas.
+#[derive(Debug, Clone)]
+pub struct Union {
+    /// The property whose string literal tells the branches apart, when there is one.
+    pub tag: Option<String>,
+    /// Branches in the order they are tried (untagged) or listed (tagged).
+    pub variants: Vec<Variant>,
+}
+
+/// One branch of a union.
+#[derive(Debug, Clone)]
+pub struct Variant {
+    /// PascalCase variant name.
+    pub name: String,
+    /// Value of the tag property for this branch (tagged unions only).
+    pub tag_value: Option<String>,
+    /// The branch's payload.
+    pub ty: TypeRef,
+}
+
+/// HTTP method of an operation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Method {
+    /// GET
+    Get,
+    /// PUT
+    Put,
+    /// POST
+    Post,
+    /// DELETE
+    Delete,
+    /// PATCH
+    Patch,
+    /// HEAD
+    Head,
+    /// OPTIONS
+    Options,
+    /// TRACE
+    Trace,
+}
+
+impl Method {
+    /// Upper-case method name as sent on the wire.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Method::Get => "GET",
+            Method::Put => "PUT",
+            Method::Post => "POST",
+            Method::Delete => "DELETE",
+            Method::Patch => "PATCH",
+            Method::Head => "HEAD",
+            Method::Options => "OPTIONS",
+            Method::Trace => "TRACE",
+        }
+    }
+}
+
+/// An API operation.
+#[derive(Debug, Clone)]
+pub struct Operation {
+    /// `operationId` as written.
+    pub id: String,
+    /// snake_case method name on the group.
+    pub method_name: String,
+    /// PascalCase name of the request builder.
+    pub builder: String,
+    /// HTTP method.
+    pub method: Method,
+    /// Path template, e.g. `/api/users/{userId}`.
+    pub path: String,
+    /// `summary` from the spec.
+    pub summary: Option<String>,
+    /// `description` from the spec.
+    pub description: Option<String>,
+    /// `deprecated: true`.
+    pub deprecated: bool,
+    /// Parameters: path parameters first in path order, then the others in spec order.
+    pub params: Vec<Param>,
+    /// Request body, if any.
+    pub body: Option<Body>,
+    /// Success responses (2xx/3xx) in spec order.
+    pub responses: Vec<Response>,
+    /// What a successful call returns.
+    pub output: Output,
+}
+
+/// Where a parameter goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Location {
+    /// A path segment.
+    Path,
+    /// The query string.
+    Query,
+    /// A request header.
+    Header,
+    /// A cookie.
+    Cookie,
+}
+
+/// A parameter of an operation.
+#[derive(Debug, Clone)]
+pub struct Param {
+    /// Name on the wire.
+    pub wire: String,
+    /// snake_case Rust name, unique among the operation's arguments.
+    pub name: String,
+    /// Where it goes.
+    pub location: Location,
+    /// Its type.
+    pub ty: TypeRef,
+    /// Required (path parameters always are).
+    pub required: bool,
+    /// For arrays and objects in the query: one pair per item (`explode`) or joined with commas.
+    pub explode: bool,
+    /// Raw description.
+    pub doc: Option<String>,
+}
+
+/// How a request body is encoded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BodyEncoding {
+    /// `application/json`
+    Json,
+    /// `application/x-www-form-urlencoded`
+    Form,
+    /// `multipart/form-data`
+    Multipart,
+}
+
+/// A request body.
+#[derive(Debug, Clone)]
+pub struct Body {
+    /// The encoding used (the first the spec lists that we support).
+    pub encoding: BodyEncoding,
+    /// The Rust type of the body.
+    pub ty: TypeRef,
+    /// `requestBody.required`.
+    pub required: bool,
+    /// Raw description.
+    pub doc: Option<String>,
+}
+
+/// How the body of one success response is read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Payload {
+    /// No body (or one to ignore).
+    Empty,
+    /// Text, kept as a `String`.
+    Text,
+    /// JSON of this type.
+    Json(TypeRef),
+}
+
+/// One documented success status.
+#[derive(Debug, Clone)]
+pub struct Response {
+    /// The status code (2xx/3xx) or `None` for `2XX`/`default`-style ranges.
+    pub status: Option<u16>,
+    /// How its body is read.
+    pub payload: Payload,
+    /// Raw description.
+    pub doc: Option<String>,
+}
+
+/// What `send()` returns inside `ApiResponse<_>`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Output {
+    /// `()`: no success response has a body.
+    Unit,
+    /// `String`: bodies are text.
+    Text,
+    /// `T`: every success response is this JSON type.
+    Json(TypeRef),
+    /// `Option<T>`: some success responses are this JSON type, the others are empty.
+    OptionalJson(TypeRef),
+    /// A generated enum with one variant per success status (`{Op}Response`).
+    PerStatus(String),
+}

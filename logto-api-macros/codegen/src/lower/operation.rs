@@ -1,0 +1,365 @@
+//! Lowering of paths and operations: parameters, request bodies, success responses, groups.
+
+use super::{Hint, Lowerer, SchemaRef};
+use crate::diag::child;
+use crate::ir::{
+    Body, BodyEncoding, Group, Location, Method, Operation, Output, Param, Payload, Response,
+    TypeRef,
+};
+use crate::naming::{operation_noun, pascal, singular, snake, Namespace};
+use openapiv3::{
+    Parameter, ParameterSchemaOrContent, ReferenceOr, RequestBody, StatusCode,
+};
+use std::collections::BTreeMap;
+
+impl Lowerer<'_> {
+    /// Every operation of the document, grouped by first tag, in document order.
+    pub(crate) fn operations(&mut self) -> Vec<Group> {
+        let api = self.api;
+        let mut groups: Vec<Group> = Vec::new();
+        let mut seen_ids: BTreeMap<String, String> = BTreeMap::new();
+        let mut builders = Namespace::default();
+        let mut accessors = Namespace::default();
+        for (path, item) in api.paths.paths.iter() {
+            let path_ptr = child("/paths", path);
+            let item = match item {
+                ReferenceOr::Item(item) => item,
+                ReferenceOr::Reference { reference } => {
+                    self.error(&path_ptr, format!("path item $ref `{reference}` is not supported"));
+                    continue;
+                }
+            };
+            for (method, op) in item.iter() {
+                let op_ptr = child(&path_ptr, method);
+                let id = op.operation_id.clone().unwrap_or_else(|| pascal(&format!("{method} {path}")));
+                if let Some(first) = seen_ids.insert(id.clone(), op_ptr.clone()) {
+                    self.error(&op_ptr, format!("duplicate operationId `{id}` (first used at {first})"));
+                    continue;
+                }
+                let tag = op.tags.first().cloned().unwrap_or_else(|| "Default".to_owned());
+                let index = match groups.iter().position(|g| g.tag == tag) {
+                    Some(i) => i,
+                    None => {
+                        let accessor = accessors.claim(&snake(&tag));
+                        let struct_name = pascal(&accessor);
+                        groups.push(Group { tag: tag.clone(), accessor, struct_name, operations: Vec::new() });
+                        groups.len() - 1
+                    }
+                };
+                let mut params: Vec<&ReferenceOr<Parameter>> = item.parameters.iter().collect();
+                params.extend(op.parameters.iter());
+                let lowered = self.operation(OperationInput {
+                    id,
+                    method: parse_method(method),
+                    path,
+                    op,
+                    params,
+                    ptr: &op_ptr,
+                    builder: &mut builders,
+                });
+                groups[index].operations.push(lowered);
+            }
+        }
+        groups
+    }
+
+    fn operation(&mut self, input: OperationInput<'_, '_>) -> Operation {
+        let OperationInput { id, method, path, op, params, ptr, builder } = input;
+        let op_name = pascal(&id);
+        let mut arg_names = Namespace::default();
+        arg_names.claim("body");
+        arg_names.claim("client");
+        let params = self.params(&op_name, path, params, ptr, &mut arg_names);
+        let body = op.request_body.as_ref().and_then(|b| self.body(&op_name, b, &child(ptr, "requestBody")));
+        let responses = self.responses(&id, op, ptr);
+        let output = output_of(&responses, &op_name);
+        Operation {
+            method_name: snake(&id),
+            builder: builder.claim(&format!("{op_name}Builder")),
+            id,
+            method,
+            path: path.to_owned(),
+            summary: op.summary.clone(),
+            description: op.description.clone(),
+            deprecated: op.deprecated,
+            params,
+            body,
+            responses,
+            output,
+        }
+    }
+
+    fn params(
+        &mut self,
+        op_name: &str,
+        path: &str,
+        raw: Vec<&ReferenceOr<Parameter>>,
+        ptr: &str,
+        names: &mut Namespace,
+    ) -> Vec<Param> {
+        let mut out: Vec<Param> = Vec::new();
+        for (i, p) in raw.into_iter().enumerate() {
+            let p_ptr = child(&child(ptr, "parameters"), &i.to_string());
+            let Some(param) = self.parameter(p, &p_ptr) else { continue };
+            let (data, location, explode) = match &param {
+                Parameter::Path { parameter_data, .. } => (parameter_data, Location::Path, false),
+                Parameter::Query { parameter_data, .. } => (parameter_data, Location::Query, param_explode(&param)),
+                Parameter::Header { parameter_data, .. } => (parameter_data, Location::Header, false),
+                Parameter::Cookie { parameter_data, .. } => (parameter_data, Location::Cookie, false),
+            };
+            // An operation-level parameter overrides a path-level one of the same name and place.
+            out.retain(|o| !(o.wire == data.name && o.location == location));
+            let hint = Hint::new([pascal(&data.name), format!("{op_name}{}", pascal(&data.name))]);
+            let ty = match &data.format {
+                ParameterSchemaOrContent::Schema(s) => self.schema(s.into(), &hint, &child(&p_ptr, "schema")).ty,
+                ParameterSchemaOrContent::Content(_) => TypeRef::String,
+            };
+            out.push(Param {
+                wire: data.name.clone(),
+                name: String::new(),
+                location,
+                ty,
+                required: data.required || location == Location::Path,
+                explode,
+                doc: data.description.clone(),
+            });
+        }
+        let in_template = template_names(path);
+        for name in &in_template {
+            if !out.iter().any(|p| p.location == Location::Path && &p.wire == name) {
+                self.error(ptr, format!("path `{path}` uses `{{{name}}}` but the operation declares no such path parameter"));
+            }
+        }
+        for p in out.iter().filter(|p| p.location == Location::Path) {
+            if !in_template.contains(&p.wire) {
+                self.error(ptr, format!("path parameter `{}` does not appear in `{path}`", p.wire));
+            }
+        }
+        // Path parameters first, in template order, so positional arguments read like the URL.
+        out.sort_by_key(|p| match p.location {
+            Location::Path => in_template.iter().position(|n| n == &p.wire).unwrap_or(0),
+            _ => usize::MAX,
+        });
+        for p in &mut out {
+            p.name = names.claim(&snake(&p.wire));
+        }
+        out
+    }
+
+    fn parameter(&mut self, p: &ReferenceOr<Parameter>, ptr: &str) -> Option<Parameter> {
+        match p {
+            ReferenceOr::Item(p) => Some(p.clone()),
+            ReferenceOr::Reference { reference } => {
+                let key = reference.strip_prefix("#/components/parameters/");
+                let found = key.and_then(|k| self.api.components.as_ref()?.parameters.get(k));
+                match found {
+                    Some(ReferenceOr::Item(p)) => Some(p.clone()),
+                    _ => {
+                        self.error(ptr, format!("dangling $ref `{reference}`: no such component parameter"));
+                        None
+                    }
+                }
+            }
+        }
+    }
+
+    fn body(&mut self, op_name: &str, body: &ReferenceOr<RequestBody>, ptr: &str) -> Option<Body> {
+        let body = match body {
+            ReferenceOr::Item(b) => b.clone(),
+            ReferenceOr::Reference { reference } => {
+                let key = reference.strip_prefix("#/components/requestBodies/");
+                match key.and_then(|k| self.api.components.as_ref()?.request_bodies.get(k)) {
+                    Some(ReferenceOr::Item(b)) => b.clone(),
+                    _ => {
+                        self.error(ptr, format!("dangling $ref `{reference}`: no such request body"));
+                        return None;
+                    }
+                }
+            }
+        };
+        let pick = body.content.iter().find_map(|(media, m)| {
+            let encoding = body_encoding(media)?;
+            Some((encoding, media.clone(), m.schema.clone()))
+        });
+        let Some((encoding, media, schema)) = pick else {
+            let types: Vec<&str> = body.content.keys().map(String::as_str).collect();
+            self.error(ptr, format!("no supported request media type among {types:?} (JSON, form and multipart are)"));
+            return None;
+        };
+        let schema_ptr = child(&child(&child(ptr, "content"), &media), "schema");
+        let hint = Hint::new([format!("{op_name}Body")]);
+        let ty = match (&schema, encoding) {
+            (None, _) => TypeRef::Any,
+            (Some(s), BodyEncoding::Multipart) => self.multipart(s, &hint, &schema_ptr),
+            (Some(s), _) => self.schema(s.into(), &hint, &schema_ptr).ty,
+        };
+        Some(Body { encoding, ty, required: body.required, doc: body.description.clone() })
+    }
+
+    /// A multipart body: a struct whose untyped or binary properties are file parts.
+    fn multipart(&mut self, schema: &ReferenceOr<openapiv3::Schema>, hint: &Hint, ptr: &str) -> TypeRef {
+        let schema = match SchemaRef::from(schema) {
+            SchemaRef::Inline(s) => s.clone(),
+            SchemaRef::Ref(r) => match self.lookup(r) {
+                Some(s) => s.clone(),
+                None => {
+                    self.error(ptr, format!("dangling $ref `{r}`"));
+                    return TypeRef::Any;
+                }
+            },
+        };
+        let super::shape::Shape::Object { properties, required, .. } = super::shape::Shape::of(&schema) else {
+            self.error(ptr, "a multipart/form-data body must be an object");
+            return TypeRef::Any;
+        };
+        let name = self.names.claim_first(&hint.candidates);
+        let mut s = self.object(properties, required, None, &name, ptr, None, None);
+        for (field, (_, prop)) in s.fields.iter_mut().zip(properties.iter()) {
+            if is_file(prop) {
+                field.ty = TypeRef::File;
+            }
+        }
+        s.multipart = true;
+        let doc = schema.schema_data.description.clone();
+        self.types.push(crate::ir::TypeDef { name: name.clone(), doc, pointer: ptr.to_owned(), kind: crate::ir::TypeKind::Struct(s) });
+        TypeRef::Named(name)
+    }
+
+    fn responses(&mut self, id: &str, op: &openapiv3::Operation, ptr: &str) -> Vec<Response> {
+        let mut out = Vec::new();
+        let noun = operation_noun(id);
+        for (status, resp) in &op.responses.responses {
+            let code = match status {
+                StatusCode::Code(c) if (200..400).contains(c) => Some(*c),
+                StatusCode::Range(r) if (2..4).contains(r) => None,
+                _ => continue,
+            };
+            let r_ptr = child(&child(ptr, "responses"), &status.to_string());
+            let resp = match resp {
+                ReferenceOr::Item(r) => r.clone(),
+                ReferenceOr::Reference { reference } => {
+                    let key = reference.strip_prefix("#/components/responses/");
+                    match key.and_then(|k| self.api.components.as_ref()?.responses.get(k)) {
+                        Some(ReferenceOr::Item(r)) => r.clone(),
+                        _ => {
+                            self.error(&r_ptr, format!("dangling $ref `{reference}`: no such response"));
+                            continue;
+                        }
+                    }
+                }
+            };
+            let json = resp.content.iter().find(|(media, _)| is_json(media));
+            let payload = match json {
+                Some((media, m)) => {
+                    let hint = response_hint(id, noun.as_deref());
+                    let s_ptr = child(&child(&child(&r_ptr, "content"), media), "schema");
+                    match &m.schema {
+                        Some(s) => Payload::Json(self.schema(s.into(), &hint, &s_ptr).ty),
+                        None => Payload::Json(TypeRef::Any),
+                    }
+                }
+                None if resp.content.is_empty() => Payload::Empty,
+                None => Payload::Text,
+            };
+            out.push(Response { status: code, payload, doc: Some(resp.description.clone()).filter(|d| !d.is_empty()) });
+        }
+        out
+    }
+}
+
+struct OperationInput<'o, 'n> {
+    id: String,
+    method: Method,
+    path: &'o str,
+    op: &'o openapiv3::Operation,
+    params: Vec<&'o ReferenceOr<Parameter>>,
+    ptr: &'o str,
+    builder: &'n mut Namespace,
+}
+
+fn parse_method(method: &str) -> Method {
+    match method {
+        "get" => Method::Get,
+        "put" => Method::Put,
+        "post" => Method::Post,
+        "delete" => Method::Delete,
+        "patch" => Method::Patch,
+        "head" => Method::Head,
+        "options" => Method::Options,
+        _ => Method::Trace,
+    }
+}
+
+/// `{id}` names in a path template, in order.
+fn template_names(path: &str) -> Vec<String> {
+    path.split('{').skip(1).filter_map(|s| s.split_once('}').map(|(n, _)| n.to_owned())).collect()
+}
+
+/// Form style (the query default) explodes unless told otherwise.
+fn param_explode(p: &Parameter) -> bool {
+    match p {
+        Parameter::Query { parameter_data, .. } => parameter_data.explode.unwrap_or(true),
+        _ => false,
+    }
+}
+
+fn is_json(media: &str) -> bool {
+    let essence = media.split(';').next().unwrap_or("").trim();
+    essence == "application/json" || essence.ends_with("+json")
+}
+
+fn body_encoding(media: &str) -> Option<BodyEncoding> {
+    let essence = media.split(';').next().unwrap_or("").trim();
+    match essence {
+        m if is_json(m) => Some(BodyEncoding::Json),
+        "application/x-www-form-urlencoded" => Some(BodyEncoding::Form),
+        "multipart/form-data" => Some(BodyEncoding::Multipart),
+        _ => None,
+    }
+}
+
+fn is_file(prop: &ReferenceOr<Box<openapiv3::Schema>>) -> bool {
+    match prop {
+        ReferenceOr::Item(s) => match super::shape::Shape::of(s) {
+            super::shape::Shape::Any => true,
+            super::shape::Shape::String { .. } => matches!(
+                &s.schema_kind,
+                openapiv3::SchemaKind::Type(openapiv3::Type::String(t))
+                    if matches!(t.format, openapiv3::VariantOrUnknownOrEmpty::Item(openapiv3::StringFormat::Binary))
+            ),
+            _ => false,
+        },
+        ReferenceOr::Reference { .. } => false,
+    }
+}
+
+/// `GetInteraction` -> `Interaction`, then `GetInteractionResponse`; a list's items are named by
+/// `singular` when the array is lowered.
+fn response_hint(id: &str, noun: Option<&str>) -> Hint {
+    let fallback = format!("{}Response", pascal(id));
+    match noun {
+        Some(n) if id.starts_with("List") => Hint::new([n.to_owned(), fallback, singular(n)]),
+        Some(n) => Hint::new([n.to_owned(), fallback]),
+        None => Hint::new([fallback]),
+    }
+}
+
+fn output_of(responses: &[Response], op_name: &str) -> Output {
+    let mut json: Vec<&TypeRef> = Vec::new();
+    let (mut text, mut empty) = (false, false);
+    for r in responses {
+        match &r.payload {
+            Payload::Json(t) if !json.contains(&t) => json.push(t),
+            Payload::Json(_) => {}
+            Payload::Text => text = true,
+            Payload::Empty => empty = true,
+        }
+    }
+    match (json.as_slice(), text) {
+        ([], false) => Output::Unit,
+        ([], true) => Output::Text,
+        ([t], false) if empty => Output::OptionalJson((*t).clone()),
+        ([t], false) => Output::Json((*t).clone()),
+        _ => Output::PerStatus(format!("{op_name}Response")),
+    }
+}

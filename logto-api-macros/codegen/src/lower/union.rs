@@ -1,0 +1,299 @@
+//! `oneOf`/`anyOf`: decide whether a union is really a scalar, an enum, a tagged union keyed by a
+//! literal property (Logto's `type: "Password"` written as `format: "\"Password\""`), or an
+//! untagged union tried in a well-defined order.
+
+use super::shape::{Properties, Shape};
+use super::{Hint, Lowered, Lowerer};
+use crate::diag::child;
+use crate::ir::{TypeKind, TypeRef, Union, Variant};
+use crate::naming::{pascal, Namespace};
+use openapiv3::{ReferenceOr, Schema};
+
+/// What a union turns into, decided before any type is created.
+pub(crate) enum Plan {
+    /// One branch: the union is that branch.
+    Single,
+    /// Branches of (nearly) every JSON kind: any value.
+    AnyJson,
+    /// Only strings, some unconstrained: a `String`.
+    PlainString,
+    /// Only booleans.
+    Bool,
+    /// Only numbers.
+    Number,
+    /// Only string literals or enums: one open enum with all their values.
+    StringEnum(Vec<String>),
+    /// Objects told apart by this property's literal value.
+    Tagged(String),
+    /// Anything else: tried in order.
+    Untagged,
+}
+
+impl<'a> Lowerer<'a> {
+    /// Lowers a union schema found inline.
+    pub(crate) fn union(
+        &mut self,
+        schema: &Schema,
+        branches: &[ReferenceOr<Schema>],
+        hint: &Hint,
+        ptr: &str,
+    ) -> Lowered {
+        let nullable = schema.schema_data.nullable;
+        let ty = match self.plan(branches) {
+            Plan::Single => {
+                let branch = self.schema((&branches[0]).into(), hint, &branch_ptr(ptr, 0));
+                return Lowered { ty: branch.ty, nullable: nullable || branch.nullable };
+            }
+            Plan::AnyJson => TypeRef::Any,
+            Plan::PlainString => TypeRef::String,
+            Plan::Bool => TypeRef::Bool,
+            Plan::Number => TypeRef::Number,
+            Plan::StringEnum(_) | Plan::Tagged(_) | Plan::Untagged => {
+                self.named(schema, hint, ptr, None)
+            }
+        };
+        let nullable = nullable || branches.iter().any(|b| self.branch(b).is_some_and(|s| s.schema_data.nullable));
+        Lowered { ty, nullable }
+    }
+
+    /// The definition of a union that needs a type of its own.
+    pub(crate) fn union_kind(
+        &mut self,
+        branches: &[ReferenceOr<Schema>],
+        overlay: Option<&Properties>,
+        name: &str,
+        ptr: &str,
+    ) -> Option<TypeKind> {
+        match self.plan(branches) {
+            Plan::StringEnum(values) => Some(super::schema::enum_kind(&values)),
+            Plan::Tagged(tag) => Some(self.tagged(branches, &tag, overlay, name, ptr)),
+            Plan::Untagged => Some(self.untagged(branches, name, ptr)),
+            _ => None,
+        }
+    }
+
+    fn branch<'s>(&self, branch: &'s ReferenceOr<Schema>) -> Option<&'s Schema>
+    where
+        'a: 's,
+    {
+        match branch {
+            ReferenceOr::Item(s) => Some(s),
+            ReferenceOr::Reference { reference } => self.lookup(reference),
+        }
+    }
+
+    fn plan(&self, branches: &[ReferenceOr<Schema>]) -> Plan {
+        if branches.len() == 1 {
+            return Plan::Single;
+        }
+        let shapes: Vec<Shape<'_>> =
+            branches.iter().map(|b| self.branch(b).map_or(Shape::Any, Shape::of)).collect();
+        if covers_any_json(&shapes) {
+            return Plan::AnyJson;
+        }
+        if shapes.iter().all(|s| matches!(s, Shape::String { .. })) {
+            let mut values = Vec::new();
+            for s in &shapes {
+                match s {
+                    Shape::String { values: v } if !v.is_empty() => values.extend(v.iter().cloned()),
+                    _ => return Plan::PlainString,
+                }
+            }
+            return Plan::StringEnum(values);
+        }
+        if shapes.iter().all(|s| matches!(s, Shape::Bool)) {
+            return Plan::Bool;
+        }
+        if shapes.iter().all(|s| matches!(s, Shape::Number | Shape::Integer)) {
+            return Plan::Number;
+        }
+        match tag_property(&shapes, self) {
+            Some(tag) => Plan::Tagged(tag),
+            None => Plan::Untagged,
+        }
+    }
+
+    fn tagged(
+        &mut self,
+        branches: &[ReferenceOr<Schema>],
+        tag: &str,
+        overlay: Option<&Properties>,
+        parent: &str,
+        ptr: &str,
+    ) -> TypeKind {
+        let mut names = Namespace::default();
+        names.claim("Unknown");
+        let mut variants = Vec::new();
+        for (i, branch) in branches.iter().enumerate() {
+            let Some(schema) = self.branch(branch).cloned() else { continue };
+            let value = literal_of(&schema, tag, self).unwrap_or_default();
+            let variant = names.claim(&pascal(&value));
+            let ty = match branch {
+                ReferenceOr::Reference { .. } => self.schema(branch.into(), &Hint::default(), ptr).ty,
+                ReferenceOr::Item(s) => {
+                    let hint = Hint::new([format!("{variant}{parent}"), format!("{parent}{variant}")]);
+                    let _ = overlay;
+                    self.named(s, &hint, &branch_ptr(ptr, i), Some(tag))
+                }
+            };
+            variants.push(Variant { name: variant, tag_value: Some(value), ty });
+        }
+        TypeKind::Union(Union { tag: Some(tag.to_owned()), variants })
+    }
+
+    fn untagged(&mut self, branches: &[ReferenceOr<Schema>], parent: &str, ptr: &str) -> TypeKind {
+        let mut names = Namespace::default();
+        let mut variants: Vec<(i32, Variant)> = Vec::new();
+        let shapes: Vec<Option<Schema>> = branches.iter().map(|b| self.branch(b).cloned()).collect();
+        for (i, branch) in branches.iter().enumerate() {
+            let label = branch_label(&shapes, i);
+            let hint = Hint::new([format!("{parent}{label}")]);
+            let ty = self.schema(branch.into(), &hint, &branch_ptr(ptr, i)).ty;
+            if variants.iter().any(|(_, v)| v.ty == ty) {
+                continue;
+            }
+            let name = names.claim(&variant_name(&ty, parent, &label));
+            let rank = order_rank(&ty, shapes[i].as_ref());
+            variants.push((rank, Variant { name, tag_value: None, ty }));
+        }
+        // serde tries untagged variants in order: the strictest first, catch-alls last.
+        variants.sort_by_key(|(rank, _)| *rank);
+        let variants = variants.into_iter().map(|(_, v)| v).collect();
+        TypeKind::Union(Union { tag: None, variants })
+    }
+}
+
+fn branch_ptr(ptr: &str, i: usize) -> String {
+    child(&child(ptr, "oneOf"), &i.to_string())
+}
+
+/// `[object, array, string, number, boolean]` (or all but one of them) means "any JSON value".
+fn covers_any_json(shapes: &[Shape<'_>]) -> bool {
+    let mut kinds = [false; 5];
+    for s in shapes {
+        match s {
+            Shape::Object { properties, .. } if properties.is_empty() => kinds[0] = true,
+            Shape::Array { .. } => kinds[1] = true,
+            Shape::String { values } if values.is_empty() => kinds[2] = true,
+            Shape::Number | Shape::Integer => kinds[3] = true,
+            Shape::Bool => kinds[4] = true,
+            _ => {}
+        }
+    }
+    kinds.iter().filter(|k| **k).count() >= 4
+}
+
+/// A property that every branch has as a distinct string literal (preferring `type`).
+fn tag_property(shapes: &[Shape<'_>], lowerer: &Lowerer<'_>) -> Option<String> {
+    let first = match shapes.first()? {
+        Shape::Object { properties, .. } => properties,
+        _ => return None,
+    };
+    let mut candidates: Vec<&String> = first.keys().collect();
+    candidates.sort_by_key(|k| k.as_str() != "type");
+    candidates.into_iter().find_map(|prop| {
+        let mut seen = Vec::new();
+        for s in shapes {
+            let Shape::Object { properties, .. } = s else { return None };
+            let value = properties.get(prop).and_then(|p| prop_literal(p, lowerer))?;
+            if seen.contains(&value) {
+                return None;
+            }
+            seen.push(value);
+        }
+        Some(prop.clone())
+    })
+}
+
+fn prop_literal(prop: &ReferenceOr<Box<Schema>>, lowerer: &Lowerer<'_>) -> Option<String> {
+    let schema: &Schema = match prop {
+        ReferenceOr::Item(s) => s,
+        ReferenceOr::Reference { reference } => lowerer.lookup(reference)?,
+    };
+    super::shape::string_literal(schema)
+}
+
+fn literal_of(schema: &Schema, tag: &str, lowerer: &Lowerer<'_>) -> Option<String> {
+    match Shape::of(schema) {
+        Shape::Object { properties, .. } => prop_literal(properties.get(tag)?, lowerer),
+        _ => None,
+    }
+}
+
+/// A word that tells branch `i` apart from its siblings: a required property only it has, or a
+/// literal it pins (`enabled: false` -> `EnabledFalse`).
+fn branch_label(shapes: &[Option<Schema>], i: usize) -> String {
+    let props = |s: &Option<Schema>| -> Vec<(String, bool, Option<String>)> {
+        match s.as_ref().map(Shape::of) {
+            Some(Shape::Object { properties, required, .. }) => properties
+                .iter()
+                .map(|(k, v)| {
+                    let lit = match v {
+                        ReferenceOr::Item(s) => bool_or_string_literal(s),
+                        ReferenceOr::Reference { .. } => None,
+                    };
+                    (k.clone(), required.contains(k), lit)
+                })
+                .collect(),
+            _ => Vec::new(),
+        }
+    };
+    let own = props(&shapes[i]);
+    let others: Vec<_> = shapes.iter().enumerate().filter(|(j, _)| *j != i).map(|(_, s)| props(s)).collect();
+    let unique = own.iter().find(|(k, req, _)| *req && others.iter().all(|o| o.iter().all(|(ok, oreq, _)| ok != k || !oreq)));
+    if let Some((k, _, _)) = unique {
+        return pascal(k);
+    }
+    if let Some((k, _, Some(lit))) = own.iter().find(|(_, _, lit)| lit.is_some()) {
+        return format!("{}{}", pascal(k), pascal(lit));
+    }
+    format!("Variant{}", i + 1)
+}
+
+fn bool_or_string_literal(schema: &Schema) -> Option<String> {
+    if let Some(s) = super::shape::string_literal(schema) {
+        return Some(s);
+    }
+    match &schema.schema_kind {
+        openapiv3::SchemaKind::Any(a) if a.typ.as_deref() == Some("boolean") => a.format.clone(),
+        _ => None,
+    }
+}
+
+fn variant_name(ty: &TypeRef, parent: &str, label: &str) -> String {
+    match ty {
+        TypeRef::Bool => "Bool".to_owned(),
+        TypeRef::Integer => "Integer".to_owned(),
+        TypeRef::Number => "Number".to_owned(),
+        TypeRef::String => "String".to_owned(),
+        TypeRef::Any => "Any".to_owned(),
+        TypeRef::File => "File".to_owned(),
+        TypeRef::List(_) => "List".to_owned(),
+        TypeRef::Map(_) => "Map".to_owned(),
+        TypeRef::Boxed(inner) => variant_name(inner, parent, label),
+        TypeRef::Named(n) => match n.strip_prefix(parent) {
+            Some(rest) if !rest.is_empty() && rest.starts_with(|c: char| c.is_ascii_uppercase()) => {
+                rest.to_owned()
+            }
+            _ => n.clone(),
+        },
+    }
+}
+
+/// Lower ranks are tried first: integers before numbers, objects with more required fields
+/// before laxer ones, and values that accept anything last.
+fn order_rank(ty: &TypeRef, schema: Option<&Schema>) -> i32 {
+    match ty {
+        TypeRef::Integer => 0,
+        TypeRef::Any => 1000,
+        TypeRef::Map(_) => 900,
+        TypeRef::Named(_) => {
+            let required = match schema.map(Shape::of) {
+                Some(Shape::Object { required, .. }) => required.len() as i32,
+                _ => 0,
+            };
+            100 - required
+        }
+        _ => 100,
+    }
+}

@@ -1,0 +1,227 @@
+//! Every Rust name the generator emits is decided here: case conversion, keyword escaping,
+//! sanitizing of hostile names and collision handling.
+//!
+//! Names are kept as plain strings; [`crate::emit`] turns a name that is a keyword into a raw
+//! identifier (`r#type`). Keywords that cannot be raw (`self`, `Self`, `super`, `crate`) get a
+//! trailing underscore here instead.
+
+use heck::{ToSnakeCase, ToUpperCamelCase};
+use std::collections::BTreeSet;
+
+/// Strict and reserved keywords of Rust 2021 (2015-2021 editions plus `gen` reserved in 2024,
+/// so generated code keeps compiling after an edition bump).
+pub const KEYWORDS: &[&str] = &[
+    "abstract", "as", "async", "await", "become", "box", "break", "const", "continue", "crate",
+    "do", "dyn", "else", "enum", "extern", "false", "final", "fn", "for", "gen", "if", "impl",
+    "in", "let", "loop", "macro", "match", "mod", "move", "mut", "override", "priv", "pub", "ref",
+    "return", "self", "Self", "static", "struct", "super", "trait", "true", "try", "type",
+    "typeof", "union", "unsafe", "unsized", "use", "virtual", "where", "while", "yield",
+];
+
+/// Keywords that `r#` cannot escape.
+const NOT_RAW: &[&str] = &["self", "Self", "super", "crate", "_"];
+
+/// Type names that generated code uses unqualified; a spec type may not take them.
+const RESERVED_TYPES: &[&str] = &[
+    "Option", "Some", "None", "Result", "Ok", "Err", "String", "Vec", "Box", "BTreeMap", "Value",
+    "Map", "Serialize", "Deserialize", "Self", "Client", "ApiResponse", "Error",
+];
+
+/// True when `name` must be written as `r#name`.
+pub fn needs_raw(name: &str) -> bool {
+    KEYWORDS.contains(&name) && !NOT_RAW.contains(&name)
+}
+
+/// Keeps ASCII letters and digits and turns every other run into a word break, so that
+/// `X-Hasura-User-Id`, `[translationKey]` and `search.params` all become clean words.
+fn words(raw: &str) -> String {
+    raw.chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { ' ' })
+        .collect::<String>()
+        .trim()
+        .to_owned()
+}
+
+/// A snake_case identifier for a field, method or parameter (`userId` -> `user_id`).
+pub fn snake(raw: &str) -> String {
+    let mut name = words(raw).to_snake_case();
+    if name.is_empty() {
+        name = "value".to_owned();
+    }
+    if name.starts_with(|c: char| c.is_ascii_digit()) {
+        name.insert(0, '_');
+    }
+    if NOT_RAW.contains(&name.as_str()) {
+        name.push('_');
+    }
+    name
+}
+
+/// A PascalCase identifier for a type or variant (`sign-in` -> `SignIn`).
+pub fn pascal(raw: &str) -> String {
+    let mut name = words(raw).to_upper_camel_case();
+    if name.is_empty() {
+        name = "Empty".to_owned();
+    }
+    if name.starts_with(|c: char| c.is_ascii_digit()) {
+        name.insert(0, 'V');
+    }
+    if NOT_RAW.contains(&name.as_str()) || name == "Self" {
+        name.push('_');
+    }
+    name
+}
+
+/// The singular of an English plural, good enough for property names (`verificationRecords`,
+/// `identities`, `addresses`); words that do not look plural are returned unchanged.
+pub fn singular(word: &str) -> String {
+    let lower = word.to_ascii_lowercase();
+    if lower.ends_with("ies") && word.len() > 3 {
+        format!("{}y", &word[..word.len() - 3])
+    } else if lower.ends_with("sses") || lower.ends_with("xes") || lower.ends_with("ches") {
+        word[..word.len() - 2].to_owned()
+    } else if lower.ends_with('s')
+        && !lower.ends_with("ss")
+        && !lower.ends_with("us")
+        && !lower.ends_with("is")
+        && word.len() > 1
+    {
+        word[..word.len() - 1].to_owned()
+    } else {
+        word.to_owned()
+    }
+}
+
+/// Property names too vague to name a type on their own (`data` -> `UserData`, not `Data`).
+pub fn is_vague(property: &str) -> bool {
+    const VAGUE: &[&str] = &[
+        "data", "value", "values", "config", "item", "items", "result", "results", "payload",
+        "metadata", "body", "info", "settings", "options", "details", "context", "extra",
+        "properties", "params", "response", "request", "type", "error", "custom", "fields",
+    ];
+    VAGUE.contains(&property.to_ascii_lowercase().as_str())
+}
+
+/// A set of names in one Rust namespace (a module's types, a struct's fields, an enum's
+/// variants); [`Namespace::claim`] hands out a name no one else holds.
+#[derive(Debug, Default, Clone)]
+pub struct Namespace {
+    taken: BTreeSet<String>,
+}
+
+impl Namespace {
+    /// A namespace for type names, with the names generated code relies on already taken.
+    pub fn for_types() -> Self {
+        let mut ns = Self::default();
+        ns.taken.extend(RESERVED_TYPES.iter().map(|s| (*s).to_owned()));
+        ns
+    }
+
+    /// True when `name` is still free.
+    pub fn is_free(&self, name: &str) -> bool {
+        !self.taken.contains(name)
+    }
+
+    /// Takes `name`, or `name2`, `name3`, ... when it is held already.
+    pub fn claim(&mut self, name: &str) -> String {
+        let mut candidate = name.to_owned();
+        let mut n = 2;
+        while self.taken.contains(&candidate) {
+            candidate = if name.ends_with(|c: char| c.is_ascii_digit()) {
+                format!("{name}_{n}")
+            } else {
+                format!("{name}{n}")
+            };
+            n += 1;
+        }
+        self.taken.insert(candidate.clone());
+        candidate
+    }
+
+    /// Takes the first free candidate, falling back to numbering the first one.
+    pub fn claim_first(&mut self, candidates: &[String]) -> String {
+        match candidates.iter().find(|c| self.is_free(c)) {
+            Some(free) => self.claim(free),
+            None => self.claim(candidates.first().map_or("Type", String::as_str)),
+        }
+    }
+}
+
+/// Verbs that prefix Logto operation ids and say nothing about the returned thing.
+const VERBS: &[&str] = &["Get", "List", "Create", "Update", "Replace", "Add", "Upsert"];
+
+/// The noun an operation id is about: `GetInteraction` -> `Interaction`, `ListUsers` -> `Users`.
+pub fn operation_noun(operation_id: &str) -> Option<String> {
+    let pascal = pascal(operation_id);
+    VERBS.iter().find_map(|verb| {
+        let rest = pascal.strip_prefix(verb)?;
+        rest.starts_with(|c: char| c.is_ascii_uppercase()).then(|| rest.to_owned())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_keyword_becomes_a_usable_identifier() {
+        for kw in KEYWORDS {
+            let name = snake(kw);
+            let ident = if needs_raw(&name) { format!("r#{name}") } else { name.clone() };
+            assert!(syn::parse_str::<syn::Ident>(&ident).is_ok(), "{kw} -> {ident}");
+            let ty = pascal(kw);
+            let ty_ident = if needs_raw(&ty) { format!("r#{ty}") } else { ty.clone() };
+            assert!(syn::parse_str::<syn::Ident>(&ty_ident).is_ok(), "{kw} -> {ty_ident}");
+        }
+    }
+
+    #[test]
+    fn case_conversion_table() {
+        let cases = [
+            ("userId", "user_id", "UserId"),
+            ("X-Hasura-User-Id", "x_hasura_user_id", "XHasuraUserId"),
+            ("[translationKey]", "translation_key", "TranslationKey"),
+            ("WebAuthn", "web_authn", "WebAuthn"),
+            ("SAMLRequest", "saml_request", "SamlRequest"),
+            ("page_size", "page_size", "PageSize"),
+            ("logto-verification-id", "logto_verification_id", "LogtoVerificationId"),
+            ("2fa", "_2fa", "V2fa"),
+            ("", "value", "Empty"),
+            ("self", "self_", "Self_"),
+            ("type", "type", "Type"),
+            ("search.params", "search_params", "SearchParams"),
+        ];
+        for (raw, snake_case, pascal_case) in cases {
+            assert_eq!(snake(raw), snake_case, "snake({raw:?})");
+            assert_eq!(pascal(raw), pascal_case, "pascal({raw:?})");
+        }
+    }
+
+    #[test]
+    fn collisions_get_numbers() {
+        let mut ns = Namespace::for_types();
+        assert_eq!(ns.claim("User"), "User");
+        assert_eq!(ns.claim("User"), "User2");
+        assert_eq!(ns.claim("User"), "User3");
+        assert_eq!(ns.claim("String"), "String2");
+        assert_eq!(ns.claim("Base64"), "Base64");
+        assert_eq!(ns.claim("Base64"), "Base64_2");
+        let wanted = ["Profile".to_owned(), "UserProfile".to_owned()];
+        assert_eq!(ns.claim_first(&wanted), "Profile");
+        assert_eq!(ns.claim_first(&wanted), "UserProfile");
+        assert_eq!(ns.claim_first(&wanted), "Profile2");
+    }
+
+    #[test]
+    fn singulars_and_nouns() {
+        assert_eq!(singular("verificationRecords"), "verificationRecord");
+        assert_eq!(singular("identities"), "identity");
+        assert_eq!(singular("addresses"), "address");
+        assert_eq!(singular("status"), "status");
+        assert_eq!(singular("mfa"), "mfa");
+        assert_eq!(operation_noun("GetInteraction").as_deref(), Some("Interaction"));
+        assert_eq!(operation_noun("ListUsers").as_deref(), Some("Users"));
+        assert_eq!(operation_noun("Getaway"), None);
+        assert_eq!(operation_noun("IdentifyUser"), None);
+    }
+}

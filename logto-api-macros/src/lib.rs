@@ -1,0 +1,106 @@
+//! `generate!`: a typed async client for an OpenAPI 3.0 document, generated at build time.
+//!
+//! ```ignore
+//! mod petstore {
+//!     logto_api_macros::generate!(spec = "openapi/petstore.json");
+//! }
+//! // Several documents: one invocation each, in its own module.
+//! mod billing {
+//!     logto_api_macros::generate!(spec = "openapi/billing.json");
+//! }
+//! ```
+//!
+//! Arguments:
+//! - `spec = "PATH"` (required): the document, relative to the invoking crate's
+//!   `CARGO_MANIFEST_DIR`. Cargo rebuilds the crate when the file changes.
+//! - `inherent = true` (optional): add the group accessors (`client.pets()`) as inherent methods
+//!   of `logto_api::Client`. Only the `logto-api` crate itself can do this; other crates get a
+//!   `ClientExt` trait to import instead.
+//!
+//! The generated code calls `::logto_api`, so the invoking crate depends on `logto-api`.
+//! Problems in the document become `compile_error!`s naming the file, the JSON pointer and, for
+//! parse errors, the line and column; all of them are reported at once.
+
+use proc_macro::TokenStream;
+use proc_macro2::Span;
+use quote::quote;
+use std::path::PathBuf;
+use syn::parse::{Parse, ParseStream};
+use syn::{Ident, LitBool, LitStr, Token};
+
+/// Generates models, operation groups and request builders from an OpenAPI 3.0 document.
+/// See the crate documentation for the arguments.
+#[proc_macro]
+pub fn generate(input: TokenStream) -> TokenStream {
+    match syn::parse::<Args>(input) {
+        Ok(args) => expand(args).into(),
+        Err(e) => e.to_compile_error().into(),
+    }
+}
+
+struct Args {
+    spec: LitStr,
+    inherent: bool,
+}
+
+impl Parse for Args {
+    fn parse(input: ParseStream<'_>) -> syn::Result<Self> {
+        let mut spec: Option<LitStr> = None;
+        let mut inherent = false;
+        let mut errors: Option<syn::Error> = None;
+        let mut push = |e: syn::Error| match &mut errors {
+            Some(all) => all.combine(e),
+            None => errors = Some(e),
+        };
+        while !input.is_empty() {
+            let key: Ident = input.parse()?;
+            input.parse::<Token![=]>()?;
+            match key.to_string().as_str() {
+                "spec" => spec = Some(input.parse()?),
+                "inherent" => inherent = input.parse::<LitBool>()?.value,
+                other => {
+                    // Consume the value so every unknown argument is reported, not just the first.
+                    let _: syn::Expr = input.parse()?;
+                    push(syn::Error::new(
+                        key.span(),
+                        format!("unknown argument `{other}`; expected `spec = \"PATH\"` or `inherent = true|false`"),
+                    ));
+                }
+            }
+            if !input.is_empty() {
+                input.parse::<Token![,]>()?;
+            }
+        }
+        if spec.is_none() {
+            push(syn::Error::new(Span::call_site(), "missing argument `spec = \"PATH\"` (an OpenAPI 3.0 JSON document)"));
+        }
+        match (errors, spec) {
+            (Some(e), _) => Err(e),
+            (None, Some(spec)) => Ok(Args { spec, inherent }),
+            (None, None) => Err(syn::Error::new(Span::call_site(), "missing argument `spec`")),
+        }
+    }
+}
+
+fn expand(args: Args) -> proc_macro2::TokenStream {
+    let relative = args.spec.value();
+    let root = std::env::var_os("CARGO_MANIFEST_DIR").map(PathBuf::from).unwrap_or_default();
+    let path = root.join(&relative);
+    let options = logto_api_codegen::Options { inherent: args.inherent };
+    let generated = match logto_api_codegen::generate_file(&path, &relative, &options) {
+        Ok(tokens) => tokens,
+        Err(diagnostics) => {
+            let errors = diagnostics.0.iter().map(|d| {
+                let message = d.to_string();
+                quote::quote_spanned!(args.spec.span()=> ::core::compile_error!(#message);)
+            });
+            return quote!(#(#errors)*);
+        }
+    };
+    // Makes Cargo rebuild the invoking crate when the document changes.
+    let track = path.to_string_lossy().into_owned();
+    quote! {
+        #generated
+        const _: &[u8] = include_bytes!(#track);
+    }
+}

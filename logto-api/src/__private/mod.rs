@@ -1,0 +1,19 @@
+//! Support for generated code, reached only through `logto_api::__private`. Not a public API:
+//! it may change in any release.
+
+mod request;
+mod serde_support;
+
+pub use request::{encode_segment, RawResponse, Request};
+pub use reqwest::multipart::Form;
+pub use reqwest::Method;
+pub use serde_support::{
+    deserialize_str, double_option, from_value, serialize_tagged, tag_of, text_value,
+};
+pub use {serde, serde_json};
+
+/// A multipart body made of named text and file parts.
+pub trait IntoMultipart {
+    /// The parts to send.
+    fn into_form(self) -> Form;
+}

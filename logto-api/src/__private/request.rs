@@ -1,0 +1,268 @@
+//! Building, sending and decoding one call.
+
+use super::serde_support::scalar_text;
+use super::IntoMultipart;
+use crate::error::{excerpt, ApiError, Error, LogtoError, Result};
+use crate::{ApiResponse, Client};
+use bytes::Bytes;
+use http::{HeaderMap, HeaderName, HeaderValue, StatusCode};
+use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
+use serde::Serialize;
+use serde_json::Value;
+
+/// Everything but RFC 3986 unreserved characters is escaped, so a value always stays one path
+/// segment (`/`, `?`, `#`, `%`, spaces and non-ASCII included).
+const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'.').remove(b'_').remove(b'~');
+
+/// Percent-encodes a path parameter as a single segment.
+pub fn encode_segment<T: Serialize + ?Sized>(value: &T) -> String {
+    let text = super::text_value(value);
+    match text.as_str() {
+        // URL parsers collapse these; escaping the dots keeps them literal for the server.
+        "." => "%2E".to_owned(),
+        ".." => "%2E%2E".to_owned(),
+        _ => utf8_percent_encode(&text, SEGMENT).to_string(),
+    }
+}
+
+enum Payload {
+    None,
+    Bytes { content_type: &'static str, bytes: Vec<u8> },
+    Multipart(reqwest::multipart::Form),
+}
+
+/// One call being assembled by generated code.
+pub struct Request<'a> {
+    client: &'a Client,
+    method: reqwest::Method,
+    operation: &'static str,
+    path: String,
+    query: Vec<(String, String)>,
+    headers: HeaderMap,
+    cookies: Vec<String>,
+    payload: Payload,
+}
+
+impl std::fmt::Debug for Request<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Request").field("operation", &self.operation).field("path", &self.path).finish()
+    }
+}
+
+impl<'a> Request<'a> {
+    /// Starts a call of `operation` to `path` (already encoded; `template` is for diagnostics).
+    pub fn new(client: &'a Client, method: reqwest::Method, operation: &'static str, template: &'static str, path: String) -> Self {
+        let _ = template;
+        Request {
+            client,
+            method,
+            operation,
+            path,
+            query: Vec::new(),
+            headers: HeaderMap::new(),
+            cookies: Vec::new(),
+            payload: Payload::None,
+        }
+    }
+
+    fn invalid(&self, message: String) -> Error {
+        Error::InvalidRequest { operation: self.operation, message }
+    }
+
+    /// Adds a query parameter, following OpenAPI's `form` style: arrays repeat the name when
+    /// `explode` (else join with commas), objects become one pair per property when `explode`.
+    pub fn query<T: Serialize + ?Sized>(&mut self, name: &str, value: Option<&T>, explode: bool) -> Result<()> {
+        let Some(value) = value else { return Ok(()) };
+        let value = serde_json::to_value(value).map_err(|e| self.invalid(format!("query `{name}`: {e}")))?;
+        match value {
+            Value::Null => {}
+            Value::Array(items) if explode => {
+                self.query.extend(items.iter().map(|v| (name.to_owned(), scalar_text(v))));
+            }
+            Value::Array(items) => {
+                let joined: Vec<String> = items.iter().map(scalar_text).collect();
+                self.query.push((name.to_owned(), joined.join(",")));
+            }
+            Value::Object(map) if explode => {
+                self.query.extend(map.iter().map(|(k, v)| (k.clone(), scalar_text(v))));
+            }
+            Value::Object(map) => {
+                let joined: Vec<String> = map.iter().flat_map(|(k, v)| [k.clone(), scalar_text(v)]).collect();
+                self.query.push((name.to_owned(), joined.join(",")));
+            }
+            scalar => self.query.push((name.to_owned(), scalar_text(&scalar))),
+        }
+        Ok(())
+    }
+
+    /// Adds a header parameter.
+    pub fn header<T: Serialize + ?Sized>(&mut self, name: &str, value: Option<&T>) -> Result<()> {
+        let Some(value) = value else { return Ok(()) };
+        let text = super::text_value(value);
+        let name = HeaderName::try_from(name).map_err(|e| self.invalid(format!("header name `{name}`: {e}")))?;
+        let value = HeaderValue::try_from(text).map_err(|e| self.invalid(format!("header `{name}`: {e}")))?;
+        self.headers.insert(name, value);
+        Ok(())
+    }
+
+    /// Adds a cookie parameter.
+    pub fn cookie<T: Serialize + ?Sized>(&mut self, name: &str, value: Option<&T>) -> Result<()> {
+        if let Some(value) = value {
+            self.cookies.push(format!("{name}={}", super::text_value(value)));
+        }
+        Ok(())
+    }
+
+    /// Sets a JSON body.
+    pub fn json<T: Serialize>(&mut self, body: Option<&T>) -> Result<()> {
+        if let Some(body) = body {
+            let bytes = serde_json::to_vec(body).map_err(|e| self.invalid(format!("body: {e}")))?;
+            self.payload = Payload::Bytes { content_type: "application/json", bytes };
+        }
+        Ok(())
+    }
+
+    /// Sets an `application/x-www-form-urlencoded` body.
+    pub fn form<T: Serialize>(&mut self, body: Option<&T>) -> Result<()> {
+        if let Some(body) = body {
+            let text = serde_urlencoded::to_string(body).map_err(|e| self.invalid(format!("form body: {e}")))?;
+            self.payload = Payload::Bytes { content_type: "application/x-www-form-urlencoded", bytes: text.into_bytes() };
+        }
+        Ok(())
+    }
+
+    /// Sets a `multipart/form-data` body.
+    pub fn multipart<T: IntoMultipart>(&mut self, body: Option<T>) {
+        if let Some(body) = body {
+            self.payload = Payload::Multipart(body.into_form());
+        }
+    }
+
+    fn url(&self) -> Result<reqwest::Url> {
+        let joined = format!("{}{}", self.client.base_url(), self.path);
+        let mut url = reqwest::Url::parse(&joined).map_err(|e| self.invalid(format!("URL `{joined}`: {e}")))?;
+        if !self.query.is_empty() {
+            url.query_pairs_mut().extend_pairs(self.query.iter());
+        }
+        Ok(url)
+    }
+
+    /// Sends the call. 4xx/5xx answers become [`Error::Api`]; anything else is returned for the
+    /// generated code to decode.
+    pub async fn send(self) -> Result<RawResponse> {
+        let url = self.url()?;
+        let operation = self.operation;
+        let mut builder = self.client.http().request(self.method.clone(), url);
+        if let Some(token) = self.client.bearer() {
+            builder = builder.bearer_auth(token);
+        }
+        let mut cookies = self.cookies.clone();
+        cookies.extend(self.client.cookies().header());
+        if !cookies.is_empty() {
+            builder = builder.header(http::header::COOKIE, cookies.join("; "));
+        }
+        for (name, value) in self.client.extra_headers() {
+            builder = builder.header(name, value);
+        }
+        builder = builder.headers(self.headers);
+        builder = match self.payload {
+            Payload::None => builder,
+            Payload::Bytes { content_type, bytes } => builder.header(http::header::CONTENT_TYPE, content_type).body(bytes),
+            Payload::Multipart(form) => builder.multipart(form),
+        };
+        let transport = |source: reqwest::Error| {
+            if source.is_timeout() {
+                Error::Timeout { operation }
+            } else {
+                Error::Transport { operation, source }
+            }
+        };
+        let response = builder.send().await.map_err(transport)?;
+        for set_cookie in response.headers().get_all(http::header::SET_COOKIE) {
+            if let Ok(text) = set_cookie.to_str() {
+                self.client.cookies().store(text);
+            }
+        }
+        let status = response.status();
+        let headers = response.headers().clone();
+        let body = response.bytes().await.map_err(transport)?;
+        if status.is_client_error() || status.is_server_error() {
+            let logto = LogtoError::parse(&body);
+            return Err(Error::Api(Box::new(ApiError { operation, status, headers, body: logto, raw: body })));
+        }
+        Ok(RawResponse { operation, status, headers, body })
+    }
+}
+
+/// A non-error answer, before decoding.
+#[derive(Debug)]
+pub struct RawResponse {
+    operation: &'static str,
+    status: StatusCode,
+    headers: HeaderMap,
+    body: Bytes,
+}
+
+impl RawResponse {
+    /// The HTTP status.
+    pub fn status(&self) -> StatusCode {
+        self.status
+    }
+
+    fn wrap<T>(self, body: T) -> ApiResponse<T> {
+        ApiResponse { status: self.status, headers: self.headers, body }
+    }
+
+    /// Ignores the body (the operation documents none, or only a courtesy text).
+    pub fn unit(self) -> Result<ApiResponse<()>> {
+        Ok(self.wrap(()))
+    }
+
+    /// The body as text.
+    pub fn text(self) -> Result<ApiResponse<String>> {
+        let text = String::from_utf8_lossy(&self.body).into_owned();
+        Ok(self.wrap(text))
+    }
+
+    /// The body as JSON of type `T` (an empty body reads as `null`).
+    pub fn json<T: serde::de::DeserializeOwned>(self) -> Result<ApiResponse<T>> {
+        let bytes: &[u8] = if self.body.iter().all(u8::is_ascii_whitespace) { b"null" } else { &self.body };
+        match serde_json::from_slice(bytes) {
+            Ok(body) => Ok(self.wrap(body)),
+            Err(source) => Err(Error::Decode {
+                operation: self.operation,
+                status: self.status,
+                source,
+                excerpt: excerpt(&self.body),
+            }),
+        }
+    }
+
+    /// `None` for the statuses documented without a body, otherwise the JSON body.
+    pub fn optional_json<T: serde::de::DeserializeOwned>(self, empty: &[u16]) -> Result<ApiResponse<Option<T>>> {
+        if empty.contains(&self.status.as_u16()) {
+            Ok(self.wrap(None))
+        } else {
+            self.json::<T>().map(|r| r.map(Some))
+        }
+    }
+
+    /// The error for a success status the operation does not document.
+    pub fn unexpected_status(self) -> Error {
+        Error::UnexpectedStatus { operation: self.operation, status: self.status, excerpt: excerpt(&self.body) }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::encode_segment;
+
+    #[test]
+    fn segments_stay_one_segment() {
+        assert_eq!(encode_segment("a/b?c#d e"), "a%2Fb%3Fc%23d%20e");
+        assert_eq!(encode_segment("ünï"), "%C3%BCn%C3%AF");
+        assert_eq!(encode_segment("..") , "%2E%2E");
+        assert_eq!(encode_segment("safe-._~"), "safe-._~");
+        assert_eq!(encode_segment(&5.0_f64), "5");
+    }
+}

@@ -1,0 +1,163 @@
+//! The client: where to send calls and with which credentials.
+
+use crate::cookies::CookieJar;
+use crate::error::{Error, Result};
+use http::{HeaderName, HeaderValue};
+use std::sync::Arc;
+use std::time::Duration;
+
+/// A connection to one Logto endpoint. Cheap to clone; clones share the HTTP connection pool
+/// and the Experience API session cookie.
+///
+/// ```no_run
+/// # async fn demo() -> logto_api::Result<()> {
+/// let client = logto_api::Client::new("http://localhost:3001")?;
+/// let interaction = client.experience().get_interaction().send().await?;
+/// println!("{:?}", interaction.body.interaction_event);
+/// # Ok(()) }
+/// ```
+#[derive(Clone)]
+pub struct Client {
+    inner: Arc<Inner>,
+    /// Headers added to every call made through this handle (e.g. `logto-verification-id`).
+    extra_headers: Arc<Vec<(HeaderName, HeaderValue)>>,
+    bearer: Option<Arc<str>>,
+}
+
+struct Inner {
+    base_url: String,
+    http: reqwest::Client,
+    cookies: CookieJar,
+}
+
+impl std::fmt::Debug for Client {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let headers: Vec<&str> = self.extra_headers.iter().map(|(n, _)| n.as_str()).collect();
+        f.debug_struct("Client")
+            .field("base_url", &self.inner.base_url)
+            .field("bearer", &self.bearer.as_ref().map(|_| "<redacted>"))
+            .field("cookies", &self.inner.cookies)
+            .field("extra_headers", &headers)
+            .finish()
+    }
+}
+
+impl Client {
+    /// A client for the Logto instance at `base_url` (e.g. `https://your-tenant.logto.app`).
+    pub fn new(base_url: impl Into<String>) -> Result<Client> {
+        Client::builder(base_url).build()
+    }
+
+    /// A builder to set the HTTP client or a bearer token.
+    pub fn builder(base_url: impl Into<String>) -> ClientBuilder {
+        ClientBuilder { base_url: base_url.into(), http: None, bearer: None }
+    }
+
+    /// The same client (sharing connections and session cookie) that sends `token` as
+    /// `Authorization: Bearer` — e.g. a user's access token for the Account API.
+    #[must_use]
+    pub fn with_bearer_token(&self, token: impl Into<String>) -> Client {
+        Client { bearer: Some(Arc::from(token.into())), ..self.clone() }
+    }
+
+    /// The same client that also sends `logto-verification-id: {id}`, which Logto requires for
+    /// sensitive Account API calls (changing a password, an email, MFA, ...). Get the id from a
+    /// verification call such as `client.verifications().create_verification_by_password(..)`.
+    pub fn with_verification_id(&self, id: impl AsRef<str>) -> Result<Client> {
+        self.with_header("logto-verification-id", id.as_ref())
+    }
+
+    /// The same client that also sends the header `name: value` on every call.
+    pub fn with_header(&self, name: &str, value: &str) -> Result<Client> {
+        let invalid = |message: String| Error::InvalidRequest { operation: "client", message };
+        let name = HeaderName::try_from(name).map_err(|e| invalid(format!("header name `{name}`: {e}")))?;
+        let value = HeaderValue::try_from(value).map_err(|e| invalid(format!("header `{name}` value: {e}")))?;
+        let mut headers: Vec<_> = self.extra_headers.iter().filter(|(n, _)| n != name).cloned().collect();
+        headers.push((name, value));
+        Ok(Client { extra_headers: Arc::new(headers), ..self.clone() })
+    }
+
+    /// Forgets the Experience API session cookie, so the next call starts a fresh interaction.
+    pub fn clear_session(&self) {
+        self.inner.cookies.clear();
+    }
+
+    /// The endpoint this client talks to, without a trailing slash.
+    pub fn base_url(&self) -> &str {
+        &self.inner.base_url
+    }
+
+    pub(crate) fn http(&self) -> &reqwest::Client {
+        &self.inner.http
+    }
+
+    pub(crate) fn cookies(&self) -> &CookieJar {
+        &self.inner.cookies
+    }
+
+    pub(crate) fn bearer(&self) -> Option<&str> {
+        self.bearer.as_deref()
+    }
+
+    pub(crate) fn extra_headers(&self) -> &[(HeaderName, HeaderValue)] {
+        &self.extra_headers
+    }
+}
+
+/// Builds a [`Client`].
+#[must_use]
+pub struct ClientBuilder {
+    base_url: String,
+    http: Option<reqwest::Client>,
+    bearer: Option<String>,
+}
+
+impl std::fmt::Debug for ClientBuilder {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ClientBuilder")
+            .field("base_url", &self.base_url)
+            .field("http", &self.http.is_some())
+            .field("bearer", &self.bearer.as_ref().map(|_| "<redacted>"))
+            .finish()
+    }
+}
+
+impl ClientBuilder {
+    /// Sends calls through `http` instead of a client made here. Logto's SAML endpoints answer
+    /// with redirects that callers usually want to see, so consider
+    /// `redirect(reqwest::redirect::Policy::none())` as the default client does.
+    pub fn http_client(mut self, http: reqwest::Client) -> Self {
+        self.http = Some(http);
+        self
+    }
+
+    /// Sends `Authorization: Bearer {token}` on every call.
+    pub fn bearer_token(mut self, token: impl Into<String>) -> Self {
+        self.bearer = Some(token.into());
+        self
+    }
+
+    /// Checks the base URL and builds the client.
+    pub fn build(self) -> Result<Client> {
+        let invalid = |message: String| Error::InvalidRequest { operation: "client", message };
+        let base_url = self.base_url.trim_end_matches('/').to_owned();
+        let parsed = reqwest::Url::parse(&base_url).map_err(|e| invalid(format!("base URL `{base_url}`: {e}")))?;
+        if parsed.query().is_some() || parsed.fragment().is_some() {
+            return Err(invalid(format!("base URL `{base_url}` must not have a query or fragment")));
+        }
+        let http = match self.http {
+            Some(http) => http,
+            None => reqwest::Client::builder()
+                .redirect(reqwest::redirect::Policy::none())
+                .connect_timeout(Duration::from_secs(10))
+                .timeout(Duration::from_secs(60))
+                .build()
+                .map_err(|e| invalid(format!("cannot build the HTTP client: {e}")))?,
+        };
+        Ok(Client {
+            inner: Arc::new(Inner { base_url, http, cookies: CookieJar::default() }),
+            extra_headers: Arc::new(Vec::new()),
+            bearer: self.bearer.map(Arc::from),
+        })
+    }
+}

@@ -1,0 +1,170 @@
+//! The one error type every call returns.
+
+use bytes::Bytes;
+use http::{HeaderMap, StatusCode};
+use serde::{Deserialize, Serialize};
+
+/// `Result` with this crate's [`Error`].
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// Everything that can go wrong with a call.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// The request could not be sent or the answer not read (DNS, TCP, TLS, ...).
+    #[error("{operation}: transport error: {source}")]
+    Transport {
+        /// The operationId of the call.
+        operation: &'static str,
+        /// The underlying error.
+        #[source]
+        source: reqwest::Error,
+    },
+    /// The request or the whole call took longer than allowed.
+    #[error("{operation}: timed out")]
+    Timeout {
+        /// The operationId of the call.
+        operation: &'static str,
+    },
+    /// The server answered with a 4xx or 5xx status.
+    #[error("{0}")]
+    Api(Box<ApiError>),
+    /// A success answer whose body does not match the expected type.
+    #[error("{operation}: cannot decode the {status} answer: {source}; body starts with: {excerpt}")]
+    Decode {
+        /// The operationId of the call.
+        operation: &'static str,
+        /// The HTTP status of the answer.
+        status: StatusCode,
+        /// What serde_json reported.
+        #[source]
+        source: serde_json::Error,
+        /// The first bytes of the body, lossily decoded.
+        excerpt: String,
+    },
+    /// A success status the API description does not list for this operation.
+    #[error("{operation}: unexpected status {status}; body starts with: {excerpt}")]
+    UnexpectedStatus {
+        /// The operationId of the call.
+        operation: &'static str,
+        /// The HTTP status of the answer.
+        status: StatusCode,
+        /// The first bytes of the body, lossily decoded.
+        excerpt: String,
+    },
+    /// The request could not be built from the given values (bad header value, a path segment
+    /// of `..`, a body that does not serialize, an invalid base URL).
+    #[error("{operation}: invalid request: {message}")]
+    InvalidRequest {
+        /// The operationId of the call (or `"client"` while building the client).
+        operation: &'static str,
+        /// What is wrong.
+        message: String,
+    },
+}
+
+impl Error {
+    /// The HTTP status, for errors that have one.
+    pub fn status(&self) -> Option<StatusCode> {
+        match self {
+            Error::Api(e) => Some(e.status),
+            Error::Decode { status, .. } | Error::UnexpectedStatus { status, .. } => Some(*status),
+            Error::Transport { source, .. } => source.status(),
+            Error::Timeout { .. } | Error::InvalidRequest { .. } => None,
+        }
+    }
+
+    /// The API error, when the server answered 4xx/5xx.
+    pub fn as_api(&self) -> Option<&ApiError> {
+        match self {
+            Error::Api(e) => Some(e),
+            _ => None,
+        }
+    }
+
+    /// Logto's error code (e.g. `session.invalid_credentials`), when the server sent one.
+    pub fn code(&self) -> Option<&str> {
+        self.as_api().and_then(ApiError::code)
+    }
+}
+
+/// A 4xx/5xx answer.
+#[derive(Debug, Clone)]
+pub struct ApiError {
+    /// The operationId of the call.
+    pub operation: &'static str,
+    /// The HTTP status.
+    pub status: StatusCode,
+    /// The response headers.
+    pub headers: HeaderMap,
+    /// Logto's `{code, message, data}` body, when the body is JSON of that shape.
+    pub body: Option<LogtoError>,
+    /// The body as received, kept whatever its shape.
+    pub raw: Bytes,
+}
+
+impl ApiError {
+    /// Logto's error code, e.g. `user.username_already_in_use`.
+    pub fn code(&self) -> Option<&str> {
+        self.body.as_ref().and_then(|b| b.code.as_deref())
+    }
+
+    /// Logto's human-readable message.
+    pub fn message(&self) -> Option<&str> {
+        self.body.as_ref().and_then(|b| b.message.as_deref())
+    }
+}
+
+impl std::fmt::Display for ApiError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: HTTP {}", self.operation, self.status)?;
+        match (&self.body, self.code()) {
+            (Some(body), Some(code)) => write!(f, " {code}: {}", body.message.as_deref().unwrap_or("")),
+            (Some(body), None) => write!(f, ": {}", body.message.as_deref().unwrap_or("")),
+            (None, _) => write!(f, "; body starts with: {}", excerpt(&self.raw)),
+        }
+    }
+}
+
+/// The error body Logto sends with 4xx/5xx answers (not declared in its OpenAPI documents).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct LogtoError {
+    /// Machine-readable code such as `session.not_found`; absent on a few generic errors.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
+    /// Human-readable message, in the request's `Accept-Language` where Logto has it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
+    /// Extra data: an object or an array (e.g. the rejected rules of `password.rejected`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<serde_json::Value>,
+    /// Validation details for `guard.invalid_input` and similar.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub details: Option<serde_json::Value>,
+    /// OAuth-style error name, on OIDC-derived errors.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub error: Option<String>,
+    /// OAuth-style error description.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub error_description: Option<String>,
+}
+
+impl LogtoError {
+    /// Parses an error body; `None` unless it is a JSON object with at least a code or message.
+    pub fn parse(body: &[u8]) -> Option<LogtoError> {
+        let parsed: LogtoError = serde_json::from_slice(body).ok()?;
+        (parsed.code.is_some() || parsed.message.is_some() || parsed.error.is_some()).then_some(parsed)
+    }
+}
+
+/// The start of a body for error messages: at most 200 characters, lossily decoded.
+pub(crate) fn excerpt(body: &[u8]) -> String {
+    const MAX: usize = 200;
+    let text = String::from_utf8_lossy(body);
+    if text.chars().count() <= MAX {
+        text.into_owned()
+    } else {
+        let cut: String = text.chars().take(MAX).collect();
+        format!("{cut}…")
+    }
+}

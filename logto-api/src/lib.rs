@@ -1,0 +1,54 @@
+//! A typed, async Rust client for [Logto](https://logto.io)'s Experience and Account APIs,
+//! generated at build time from the OpenAPI documents in the repository's `spec/` folder.
+//!
+//! ```no_run
+//! # async fn demo() -> logto_api::Result<()> {
+//! use logto_api::experience::types::{InteractionEvent, InitInteractionBody};
+//!
+//! let client = logto_api::Client::new("http://localhost:3001")?;
+//! // Starts an interaction; Logto answers with the `_interaction` cookie the client keeps.
+//! client.experience()
+//!     .init_interaction(InitInteractionBody { interaction_event: InteractionEvent::SignIn, ..Default::default() })
+//!     .send()
+//!     .await?;
+//! # Ok(()) }
+//! ```
+//!
+//! - [`experience`]: build a sign-in or registration UI (`client.experience()`).
+//! - [`account`]: a signed-in user's own profile (`client.my_account()`, `client.verifications()`),
+//!   with the user's access token ([`Client::with_bearer_token`]) and, for sensitive calls, a
+//!   verification record ([`Client::with_verification_id`]).
+//!
+//! Every call returns [`Result`]`<`[`ApiResponse`]`<T>>`: the decoded body plus status and headers,
+//! or one [`Error`] whose [`Error::Api`] case carries Logto's `{code, message, data}` body.
+
+#![deny(missing_docs)]
+
+// Generated code names this crate `::logto_api`, inside it as much as downstream.
+extern crate self as logto_api;
+
+mod client;
+mod cookies;
+mod error;
+mod file;
+mod response;
+
+#[doc(hidden)]
+pub mod __private;
+
+pub use client::{Client, ClientBuilder};
+pub use error::{ApiError, Error, LogtoError, Result};
+pub use file::FilePart;
+pub use response::ApiResponse;
+
+/// Logto's Experience API (`/api/experience`): sign-in, registration and password reset flows.
+/// The session lives in the `_interaction` cookie, which [`Client`] keeps between calls.
+pub mod experience {
+    logto_api_macros::generate!(spec = "../spec/experience.json", inherent = true);
+}
+
+/// Logto's Account API (`/api/my-account`, `/api/verifications`): a signed-in user's own
+/// profile, identities, MFA factors and sessions.
+pub mod account {
+    logto_api_macros::generate!(spec = "../spec/account.json", inherent = true);
+}

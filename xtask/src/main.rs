@@ -1,0 +1,52 @@
+//! `cargo xtask <command>`: developer tasks that need the generator as a library.
+//!
+//! - `expand [--spec FILE] [--out FILE]`: pretty-printed generated source for a document.
+//! - `check-spec FILE...`: generate a client per document into a scratch crate, compile it with
+//!   warnings denied, print operation and type counts.
+//! - `bench [--spec FILE]`: the generator's median time over 10 runs.
+
+mod bench;
+mod check_spec;
+mod expand;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("expand") => expand::run(&args[1..]),
+        Some("check-spec") => check_spec::run(&args[1..]),
+        Some("bench") => bench::run(&args[1..]),
+        _ => Err(USAGE.to_owned()),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("{message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+const USAGE: &str = "usage: cargo xtask <expand [--spec FILE] [--out FILE] | check-spec FILE... | bench [--spec FILE]>";
+
+/// The workspace root (xtask lives one level below it).
+pub fn root() -> PathBuf {
+    let manifest = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    manifest.parent().map(PathBuf::from).unwrap_or(manifest)
+}
+
+/// The value after `--name` in `args`, if given.
+pub fn flag(args: &[String], name: &str) -> Option<String> {
+    let pos = args.iter().position(|a| a == name)?;
+    args.get(pos + 1).cloned()
+}
+
+/// Generates pretty source for `spec` (relative paths are taken from the workspace root).
+pub fn generate_pretty(spec: &std::path::Path, inherent: bool) -> Result<String, String> {
+    let options = logto_api_codegen::Options { inherent };
+    let tokens = logto_api_codegen::generate_file(spec, &spec.display().to_string(), &options)
+        .map_err(|d| d.to_string())?;
+    logto_api_codegen::pretty(&tokens).map_err(|e| format!("generated code does not parse: {e}"))
+}

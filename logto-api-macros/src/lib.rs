@@ -72,21 +72,31 @@ impl Parse for Args {
             }
         }
         if spec.is_none() {
-            push(syn::Error::new(Span::call_site(), "missing argument `spec = \"PATH\"` (an OpenAPI 3.0 JSON document)"));
+            push(syn::Error::new(
+                Span::call_site(),
+                "missing argument `spec = \"PATH\"` (an OpenAPI 3.0 JSON document)",
+            ));
         }
         match (errors, spec) {
             (Some(e), _) => Err(e),
             (None, Some(spec)) => Ok(Args { spec, inherent }),
-            (None, None) => Err(syn::Error::new(Span::call_site(), "missing argument `spec`")),
+            (None, None) => Err(syn::Error::new(
+                Span::call_site(),
+                "missing argument `spec`",
+            )),
         }
     }
 }
 
 fn expand(args: Args) -> proc_macro2::TokenStream {
     let relative = args.spec.value();
-    let root = std::env::var_os("CARGO_MANIFEST_DIR").map(PathBuf::from).unwrap_or_default();
+    let root = std::env::var_os("CARGO_MANIFEST_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_default();
     let path = root.join(&relative);
-    let options = logto_api_codegen::Options { inherent: args.inherent };
+    let options = logto_api_codegen::Options {
+        inherent: args.inherent,
+    };
     let generated = match logto_api_codegen::generate_file(&path, &relative, &options) {
         Ok(tokens) => tokens,
         Err(diagnostics) => {

@@ -50,14 +50,21 @@ impl Client {
 
     /// A builder to set the HTTP client or a bearer token.
     pub fn builder(base_url: impl Into<String>) -> ClientBuilder {
-        ClientBuilder { base_url: base_url.into(), http: None, bearer: None }
+        ClientBuilder {
+            base_url: base_url.into(),
+            http: None,
+            bearer: None,
+        }
     }
 
     /// The same client (sharing connections and session cookie) that sends `token` as
     /// `Authorization: Bearer` — e.g. a user's access token for the Account API.
     #[must_use]
     pub fn with_bearer_token(&self, token: impl Into<String>) -> Client {
-        Client { bearer: Some(Arc::from(token.into())), ..self.clone() }
+        Client {
+            bearer: Some(Arc::from(token.into())),
+            ..self.clone()
+        }
     }
 
     /// The same client that also sends `logto-verification-id: {id}`, which Logto requires for
@@ -69,12 +76,25 @@ impl Client {
 
     /// The same client that also sends the header `name: value` on every call.
     pub fn with_header(&self, name: &str, value: &str) -> Result<Client> {
-        let invalid = |message: String| Error::InvalidRequest { operation: "client", message };
-        let name = HeaderName::try_from(name).map_err(|e| invalid(format!("header name `{name}`: {e}")))?;
-        let value = HeaderValue::try_from(value).map_err(|e| invalid(format!("header `{name}` value: {e}")))?;
-        let mut headers: Vec<_> = self.extra_headers.iter().filter(|(n, _)| n != name).cloned().collect();
+        let invalid = |message: String| Error::InvalidRequest {
+            operation: "client",
+            message,
+        };
+        let name = HeaderName::try_from(name)
+            .map_err(|e| invalid(format!("header name `{name}`: {e}")))?;
+        let value = HeaderValue::try_from(value)
+            .map_err(|e| invalid(format!("header `{name}` value: {e}")))?;
+        let mut headers: Vec<_> = self
+            .extra_headers
+            .iter()
+            .filter(|(n, _)| n != name)
+            .cloned()
+            .collect();
         headers.push((name, value));
-        Ok(Client { extra_headers: Arc::new(headers), ..self.clone() })
+        Ok(Client {
+            extra_headers: Arc::new(headers),
+            ..self.clone()
+        })
     }
 
     /// Forgets the Experience API session cookie, so the next call starts a fresh interaction.
@@ -139,11 +159,17 @@ impl ClientBuilder {
 
     /// Checks the base URL and builds the client.
     pub fn build(self) -> Result<Client> {
-        let invalid = |message: String| Error::InvalidRequest { operation: "client", message };
+        let invalid = |message: String| Error::InvalidRequest {
+            operation: "client",
+            message,
+        };
         let base_url = self.base_url.trim_end_matches('/').to_owned();
-        let parsed = reqwest::Url::parse(&base_url).map_err(|e| invalid(format!("base URL `{base_url}`: {e}")))?;
+        let parsed = reqwest::Url::parse(&base_url)
+            .map_err(|e| invalid(format!("base URL `{base_url}`: {e}")))?;
         if parsed.query().is_some() || parsed.fragment().is_some() {
-            return Err(invalid(format!("base URL `{base_url}` must not have a query or fragment")));
+            return Err(invalid(format!(
+                "base URL `{base_url}` must not have a query or fragment"
+            )));
         }
         let http = match self.http {
             Some(http) => http,
@@ -155,7 +181,11 @@ impl ClientBuilder {
                 .map_err(|e| invalid(format!("cannot build the HTTP client: {e}")))?,
         };
         Ok(Client {
-            inner: Arc::new(Inner { base_url, http, cookies: CookieJar::default() }),
+            inner: Arc::new(Inner {
+                base_url,
+                http,
+                cookies: CookieJar::default(),
+            }),
             extra_headers: Arc::new(Vec::new()),
             bearer: self.bearer.map(Arc::from),
         })

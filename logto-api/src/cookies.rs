@@ -15,7 +15,9 @@ pub(crate) struct CookieJar {
 
 impl std::fmt::Debug for CookieJar {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("CookieJar").field("names", &self.names()).finish()
+        f.debug_struct("CookieJar")
+            .field("names", &self.names())
+            .finish()
     }
 }
 
@@ -33,11 +35,15 @@ impl CookieJar {
     /// Applies one `Set-Cookie` header value.
     pub fn store(&self, set_cookie: &str) {
         let mut parts = set_cookie.split(';');
-        let Some((name, value)) = parts.next().and_then(|p| p.split_once('=')) else { return };
+        let Some((name, value)) = parts.next().and_then(|p| p.split_once('=')) else {
+            return;
+        };
         let (name, value) = (name.trim(), value.trim());
         let expired = parts.any(|attr| {
             let attr = attr.trim().to_ascii_lowercase();
-            attr == "max-age=0" || attr.starts_with("max-age=-") || attr.starts_with("expires=thu, 01 jan 1970")
+            attr == "max-age=0"
+                || attr.starts_with("max-age=-")
+                || attr.starts_with("expires=thu, 01 jan 1970")
         });
         let mut jar = self.lock();
         if expired || value.is_empty() {
@@ -50,7 +56,12 @@ impl CookieJar {
     /// The `Cookie` header to send, if any cookie is held.
     pub fn header(&self) -> Option<String> {
         let jar = self.lock();
-        (!jar.is_empty()).then(|| jar.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join("; "))
+        (!jar.is_empty()).then(|| {
+            jar.iter()
+                .map(|(k, v)| format!("{k}={v}"))
+                .collect::<Vec<_>>()
+                .join("; ")
+        })
     }
 
     /// Drops every cookie (ends the Experience API session on our side).
@@ -68,9 +79,15 @@ mod tests {
         let jar = CookieJar::default();
         jar.store("_interaction=abc; path=/; httponly");
         jar.store("_interaction.sig=xyz; path=/");
-        assert_eq!(jar.header().as_deref(), Some("_interaction=abc; _interaction.sig=xyz"));
+        assert_eq!(
+            jar.header().as_deref(),
+            Some("_interaction=abc; _interaction.sig=xyz")
+        );
         jar.store("_interaction=def; path=/");
-        assert_eq!(jar.header().as_deref(), Some("_interaction=def; _interaction.sig=xyz"));
+        assert_eq!(
+            jar.header().as_deref(),
+            Some("_interaction=def; _interaction.sig=xyz")
+        );
         jar.store("_interaction=; expires=Thu, 01 Jan 1970 00:00:00 GMT");
         jar.store("_interaction.sig=gone; Max-Age=0");
         assert_eq!(jar.header(), None);

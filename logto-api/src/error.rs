@@ -30,7 +30,9 @@ pub enum Error {
     #[error("{0}")]
     Api(Box<ApiError>),
     /// A success answer whose body does not match the expected type.
-    #[error("{operation}: cannot decode the {status} answer: {source}; body starts with: {excerpt}")]
+    #[error(
+        "{operation}: cannot decode the {status} answer: {source}; body starts with: {excerpt}"
+    )]
     Decode {
         /// The operationId of the call.
         operation: &'static str,
@@ -119,7 +121,9 @@ impl std::fmt::Display for ApiError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "{}: HTTP {}", self.operation, self.status)?;
         match (&self.body, self.code()) {
-            (Some(body), Some(code)) => write!(f, " {code}: {}", body.message.as_deref().unwrap_or("")),
+            (Some(body), Some(code)) => {
+                write!(f, " {code}: {}", body.message.as_deref().unwrap_or(""))
+            }
             (Some(body), None) => write!(f, ": {}", body.message.as_deref().unwrap_or("")),
             (None, _) => write!(f, "; body starts with: {}", excerpt(&self.raw)),
         }
@@ -153,7 +157,8 @@ impl LogtoError {
     /// Parses an error body; `None` unless it is a JSON object with at least a code or message.
     pub fn parse(body: &[u8]) -> Option<LogtoError> {
         let parsed: LogtoError = serde_json::from_slice(body).ok()?;
-        (parsed.code.is_some() || parsed.message.is_some() || parsed.error.is_some()).then_some(parsed)
+        (parsed.code.is_some() || parsed.message.is_some() || parsed.error.is_some())
+            .then_some(parsed)
     }
 }
 

@@ -12,8 +12,16 @@ pub struct FilePart {
 
 impl FilePart {
     /// A file with its name and MIME type (Logto checks the type, e.g. `image/png`).
-    pub fn new(bytes: impl Into<Bytes>, file_name: impl Into<String>, mime: impl Into<String>) -> Self {
-        FilePart { bytes: bytes.into(), file_name: file_name.into(), mime: mime.into() }
+    pub fn new(
+        bytes: impl Into<Bytes>,
+        file_name: impl Into<String>,
+        mime: impl Into<String>,
+    ) -> Self {
+        FilePart {
+            bytes: bytes.into(),
+            file_name: file_name.into(),
+            mime: mime.into(),
+        }
     }
 
     /// Turns the file into a reqwest part. An unparsable MIME type is sent without one rather
@@ -24,6 +32,8 @@ impl FilePart {
             reqwest::multipart::Part::stream(bytes).file_name(self.file_name.clone())
         };
         // `Bytes` clones share the buffer, so the fallback costs no copy.
-        part(self.bytes.clone()).mime_str(&self.mime).unwrap_or_else(|_| part(self.bytes))
+        part(self.bytes.clone())
+            .mime_str(&self.mime)
+            .unwrap_or_else(|_| part(self.bytes))
     }
 }

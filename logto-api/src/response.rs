@@ -21,7 +21,11 @@ impl<T> ApiResponse<T> {
 
     /// The same answer with its body transformed.
     pub fn map<U>(self, f: impl FnOnce(T) -> U) -> ApiResponse<U> {
-        ApiResponse { status: self.status, headers: self.headers, body: f(self.body) }
+        ApiResponse {
+            status: self.status,
+            headers: self.headers,
+            body: f(self.body),
+        }
     }
 
     /// A header as text, if present and valid UTF-8.

@@ -7,10 +7,14 @@ use std::path::PathBuf;
 pub fn run(args: &[String]) -> Result<(), String> {
     let specs: Vec<PathBuf> = match flag(args, "--spec") {
         Some(spec) => vec![PathBuf::from(spec)],
-        None => vec![root().join("spec/experience.json"), root().join("spec/account.json")],
+        None => vec![
+            root().join("spec/experience.json"),
+            root().join("spec/account.json"),
+        ],
     };
     let out_dir = root().join("target/expand");
-    std::fs::create_dir_all(&out_dir).map_err(|e| format!("cannot create {}: {e}", out_dir.display()))?;
+    std::fs::create_dir_all(&out_dir)
+        .map_err(|e| format!("cannot create {}: {e}", out_dir.display()))?;
     for spec in specs {
         let source = generate_pretty(&spec, false)?;
         let out = match flag(args, "--out") {
@@ -20,8 +24,14 @@ pub fn run(args: &[String]) -> Result<(), String> {
                 out_dir.join(format!("{stem}.rs"))
             }
         };
-        std::fs::write(&out, &source).map_err(|e| format!("cannot write {}: {e}", out.display()))?;
-        println!("{} -> {} ({} lines)", spec.display(), out.display(), source.lines().count());
+        std::fs::write(&out, &source)
+            .map_err(|e| format!("cannot write {}: {e}", out.display()))?;
+        println!(
+            "{} -> {} ({} lines)",
+            spec.display(),
+            out.display(),
+            source.lines().count()
+        );
     }
     Ok(())
 }

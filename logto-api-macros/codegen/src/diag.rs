@@ -24,7 +24,11 @@ impl fmt::Display for Diagnostic {
         if let Some((line, column)) = self.location {
             write!(f, ":{line}:{column}")?;
         }
-        let pointer = if self.pointer.is_empty() { "/" } else { &self.pointer };
+        let pointer = if self.pointer.is_empty() {
+            "/"
+        } else {
+            &self.pointer
+        };
         write!(f, ": at {pointer}: {}", self.message)
     }
 }

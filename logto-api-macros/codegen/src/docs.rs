@@ -21,7 +21,11 @@ pub fn sanitize(text: &str) -> String {
             in_fence = !in_fence;
             continue;
         }
-        out.push(if in_fence { line.to_owned() } else { escape_line(line) });
+        out.push(if in_fence {
+            line.to_owned()
+        } else {
+            escape_line(line)
+        });
     }
     if in_fence {
         out.push("```".to_owned());
@@ -90,10 +94,19 @@ mod tests {
 
     #[test]
     fn brackets_tags_and_urls_are_neutralised() {
-        assert_eq!(sanitize("Use [id] or Array<string>."), "Use \\[id\\] or Array\\<string\\>.");
-        assert_eq!(sanitize("See https://logto.io/docs."), "See <https://logto.io/docs>.");
+        assert_eq!(
+            sanitize("Use [id] or Array<string>."),
+            "Use \\[id\\] or Array\\<string\\>."
+        );
+        assert_eq!(
+            sanitize("See https://logto.io/docs."),
+            "See <https://logto.io/docs>."
+        );
         assert_eq!(sanitize("keep `a[0] <b>` as is"), "keep `a[0] <b>` as is");
-        assert_eq!(sanitize("snake_case and *stars*"), "snake\\_case and \\*stars\\*");
+        assert_eq!(
+            sanitize("snake_case and *stars*"),
+            "snake\\_case and \\*stars\\*"
+        );
     }
 
     #[test]

@@ -29,7 +29,11 @@ pub fn generate(doc: &Document, options: &Options) -> Result<TokenStream, Diagno
 }
 
 /// Loads `path` (named `display` in diagnostics) and generates its client.
-pub fn generate_file(path: &Path, display: &str, options: &Options) -> Result<TokenStream, Diagnostics> {
+pub fn generate_file(
+    path: &Path,
+    display: &str,
+    options: &Options,
+) -> Result<TokenStream, Diagnostics> {
     let doc = load::load_file(path, display)?;
     generate(&doc, options)
 }

@@ -17,7 +17,12 @@ pub struct Document {
 pub fn load_file(path: &Path, display: &str) -> Result<Document, Diagnostics> {
     match std::fs::read_to_string(path) {
         Ok(text) => load_str(display, &text),
-        Err(e) => Err(problem(display, "", None, format!("cannot read the file: {e}"))),
+        Err(e) => Err(problem(
+            display,
+            "",
+            None,
+            format!("cannot read the file: {e}"),
+        )),
     }
 }
 
@@ -30,7 +35,10 @@ pub fn load_str(file: &str, text: &str) -> Result<Document, Diagnostics> {
     check_version(file, &value)?;
     let mut de = serde_json::Deserializer::from_str(text);
     match serde_path_to_error::deserialize::<_, OpenAPI>(&mut de) {
-        Ok(api) => Ok(Document { file: file.to_owned(), api }),
+        Ok(api) => Ok(Document {
+            file: file.to_owned(),
+            api,
+        }),
         Err(e) => {
             let pointer = pointer_of(e.path());
             let inner = e.into_inner();
@@ -74,8 +82,13 @@ fn problem(
     location: Option<(usize, usize)>,
     message: impl Into<String>,
 ) -> Diagnostics {
-    Diagnostic { file: file.to_owned(), pointer: pointer.to_owned(), location, message: message.into() }
-        .into()
+    Diagnostic {
+        file: file.to_owned(),
+        pointer: pointer.to_owned(),
+        location,
+        message: message.into(),
+    }
+    .into()
 }
 
 /// serde_json appends " at line L column C"; we report the location separately.
@@ -107,7 +120,11 @@ mod tests {
     fn syntax_errors_carry_line_and_column() {
         let err = load_str("a.json", "{\n  \"openapi\": \"3.0.1\",\n  oops\n}").unwrap_err();
         assert_eq!(err.0[0].location, Some((3, 3)));
-        assert!(err.to_string().starts_with("a.json:3:3: at /: invalid JSON"), "{err}");
+        assert!(
+            err.to_string()
+                .starts_with("a.json:3:3: at /: invalid JSON"),
+            "{err}"
+        );
     }
 
     #[test]

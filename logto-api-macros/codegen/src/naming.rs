@@ -23,8 +23,24 @@ const NOT_RAW: &[&str] = &["self", "Self", "super", "crate", "_"];
 
 /// Type names that generated code uses unqualified; a spec type may not take them.
 const RESERVED_TYPES: &[&str] = &[
-    "Option", "Some", "None", "Result", "Ok", "Err", "String", "Vec", "Box", "BTreeMap", "Value",
-    "Map", "Serialize", "Deserialize", "Self", "Client", "ApiResponse", "Error",
+    "Option",
+    "Some",
+    "None",
+    "Result",
+    "Ok",
+    "Err",
+    "String",
+    "Vec",
+    "Box",
+    "BTreeMap",
+    "Value",
+    "Map",
+    "Serialize",
+    "Deserialize",
+    "Self",
+    "Client",
+    "ApiResponse",
+    "Error",
 ];
 
 /// True when `name` must be written as `r#name`.
@@ -95,9 +111,31 @@ pub fn singular(word: &str) -> String {
 /// Property names too vague to name a type on their own (`data` -> `UserData`, not `Data`).
 pub fn is_vague(property: &str) -> bool {
     const VAGUE: &[&str] = &[
-        "data", "value", "values", "config", "item", "items", "result", "results", "payload",
-        "metadata", "body", "info", "settings", "options", "details", "context", "extra",
-        "properties", "params", "response", "request", "type", "error", "custom", "fields",
+        "data",
+        "value",
+        "values",
+        "config",
+        "item",
+        "items",
+        "result",
+        "results",
+        "payload",
+        "metadata",
+        "body",
+        "info",
+        "settings",
+        "options",
+        "details",
+        "context",
+        "extra",
+        "properties",
+        "params",
+        "response",
+        "request",
+        "type",
+        "error",
+        "custom",
+        "fields",
     ];
     VAGUE.contains(&property.to_ascii_lowercase().as_str())
 }
@@ -113,7 +151,8 @@ impl Namespace {
     /// A namespace for type names, with the names generated code relies on already taken.
     pub fn for_types() -> Self {
         let mut ns = Self::default();
-        ns.taken.extend(RESERVED_TYPES.iter().map(|s| (*s).to_owned()));
+        ns.taken
+            .extend(RESERVED_TYPES.iter().map(|s| (*s).to_owned()));
         ns
     }
 
@@ -148,14 +187,17 @@ impl Namespace {
 }
 
 /// Verbs that prefix Logto operation ids and say nothing about the returned thing.
-const VERBS: &[&str] = &["Get", "List", "Create", "Update", "Replace", "Add", "Upsert"];
+const VERBS: &[&str] = &[
+    "Get", "List", "Create", "Update", "Replace", "Add", "Upsert",
+];
 
 /// The noun an operation id is about: `GetInteraction` -> `Interaction`, `ListUsers` -> `Users`.
 pub fn operation_noun(operation_id: &str) -> Option<String> {
     let pascal = pascal(operation_id);
     VERBS.iter().find_map(|verb| {
         let rest = pascal.strip_prefix(verb)?;
-        rest.starts_with(|c: char| c.is_ascii_uppercase()).then(|| rest.to_owned())
+        rest.starts_with(|c: char| c.is_ascii_uppercase())
+            .then(|| rest.to_owned())
     })
 }
 
@@ -167,11 +209,25 @@ mod tests {
     fn every_keyword_becomes_a_usable_identifier() {
         for kw in KEYWORDS {
             let name = snake(kw);
-            let ident = if needs_raw(&name) { format!("r#{name}") } else { name.clone() };
-            assert!(syn::parse_str::<syn::Ident>(&ident).is_ok(), "{kw} -> {ident}");
+            let ident = if needs_raw(&name) {
+                format!("r#{name}")
+            } else {
+                name.clone()
+            };
+            assert!(
+                syn::parse_str::<syn::Ident>(&ident).is_ok(),
+                "{kw} -> {ident}"
+            );
             let ty = pascal(kw);
-            let ty_ident = if needs_raw(&ty) { format!("r#{ty}") } else { ty.clone() };
-            assert!(syn::parse_str::<syn::Ident>(&ty_ident).is_ok(), "{kw} -> {ty_ident}");
+            let ty_ident = if needs_raw(&ty) {
+                format!("r#{ty}")
+            } else {
+                ty.clone()
+            };
+            assert!(
+                syn::parse_str::<syn::Ident>(&ty_ident).is_ok(),
+                "{kw} -> {ty_ident}"
+            );
         }
     }
 
@@ -184,7 +240,11 @@ mod tests {
             ("WebAuthn", "web_authn", "WebAuthn"),
             ("SAMLRequest", "saml_request", "SamlRequest"),
             ("page_size", "page_size", "PageSize"),
-            ("logto-verification-id", "logto_verification_id", "LogtoVerificationId"),
+            (
+                "logto-verification-id",
+                "logto_verification_id",
+                "LogtoVerificationId",
+            ),
             ("2fa", "_2fa", "V2fa"),
             ("", "value", "Empty"),
             ("self", "self_", "Self_"),
@@ -219,7 +279,10 @@ mod tests {
         assert_eq!(singular("addresses"), "address");
         assert_eq!(singular("status"), "status");
         assert_eq!(singular("mfa"), "mfa");
-        assert_eq!(operation_noun("GetInteraction").as_deref(), Some("Interaction"));
+        assert_eq!(
+            operation_noun("GetInteraction").as_deref(),
+            Some("Interaction")
+        );
         assert_eq!(operation_noun("ListUsers").as_deref(), Some("Users"));
         assert_eq!(operation_noun("Getaway"), None);
         assert_eq!(operation_noun("IdentifyUser"), None);

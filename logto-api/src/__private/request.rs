@@ -12,7 +12,11 @@ use serde_json::Value;
 
 /// Everything but RFC 3986 unreserved characters is escaped, so a value always stays one path
 /// segment (`/`, `?`, `#`, `%`, spaces and non-ASCII included).
-const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'.').remove(b'_').remove(b'~');
+const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~');
 
 /// Percent-encodes a path parameter as a single segment.
 pub fn encode_segment<T: Serialize + ?Sized>(value: &T) -> String {
@@ -27,7 +31,10 @@ pub fn encode_segment<T: Serialize + ?Sized>(value: &T) -> String {
 
 enum Payload {
     None,
-    Bytes { content_type: &'static str, bytes: Vec<u8> },
+    Bytes {
+        content_type: &'static str,
+        bytes: Vec<u8>,
+    },
     Multipart(reqwest::multipart::Form),
 }
 
@@ -45,13 +52,22 @@ pub struct Request<'a> {
 
 impl std::fmt::Debug for Request<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Request").field("operation", &self.operation).field("path", &self.path).finish()
+        f.debug_struct("Request")
+            .field("operation", &self.operation)
+            .field("path", &self.path)
+            .finish()
     }
 }
 
 impl<'a> Request<'a> {
     /// Starts a call of `operation` to `path` (already encoded; `template` is for diagnostics).
-    pub fn new(client: &'a Client, method: reqwest::Method, operation: &'static str, template: &'static str, path: String) -> Self {
+    pub fn new(
+        client: &'a Client,
+        method: reqwest::Method,
+        operation: &'static str,
+        template: &'static str,
+        path: String,
+    ) -> Self {
         let _ = template;
         Request {
             client,
@@ -66,28 +82,42 @@ impl<'a> Request<'a> {
     }
 
     fn invalid(&self, message: String) -> Error {
-        Error::InvalidRequest { operation: self.operation, message }
+        Error::InvalidRequest {
+            operation: self.operation,
+            message,
+        }
     }
 
     /// Adds a query parameter, following OpenAPI's `form` style: arrays repeat the name when
     /// `explode` (else join with commas), objects become one pair per property when `explode`.
-    pub fn query<T: Serialize + ?Sized>(&mut self, name: &str, value: Option<&T>, explode: bool) -> Result<()> {
+    pub fn query<T: Serialize + ?Sized>(
+        &mut self,
+        name: &str,
+        value: Option<&T>,
+        explode: bool,
+    ) -> Result<()> {
         let Some(value) = value else { return Ok(()) };
-        let value = serde_json::to_value(value).map_err(|e| self.invalid(format!("query `{name}`: {e}")))?;
+        let value = serde_json::to_value(value)
+            .map_err(|e| self.invalid(format!("query `{name}`: {e}")))?;
         match value {
             Value::Null => {}
             Value::Array(items) if explode => {
-                self.query.extend(items.iter().map(|v| (name.to_owned(), scalar_text(v))));
+                self.query
+                    .extend(items.iter().map(|v| (name.to_owned(), scalar_text(v))));
             }
             Value::Array(items) => {
                 let joined: Vec<String> = items.iter().map(scalar_text).collect();
                 self.query.push((name.to_owned(), joined.join(",")));
             }
             Value::Object(map) if explode => {
-                self.query.extend(map.iter().map(|(k, v)| (k.clone(), scalar_text(v))));
+                self.query
+                    .extend(map.iter().map(|(k, v)| (k.clone(), scalar_text(v))));
             }
             Value::Object(map) => {
-                let joined: Vec<String> = map.iter().flat_map(|(k, v)| [k.clone(), scalar_text(v)]).collect();
+                let joined: Vec<String> = map
+                    .iter()
+                    .flat_map(|(k, v)| [k.clone(), scalar_text(v)])
+                    .collect();
                 self.query.push((name.to_owned(), joined.join(",")));
             }
             scalar => self.query.push((name.to_owned(), scalar_text(&scalar))),
@@ -99,8 +129,10 @@ impl<'a> Request<'a> {
     pub fn header<T: Serialize + ?Sized>(&mut self, name: &str, value: Option<&T>) -> Result<()> {
         let Some(value) = value else { return Ok(()) };
         let text = super::text_value(value);
-        let name = HeaderName::try_from(name).map_err(|e| self.invalid(format!("header name `{name}`: {e}")))?;
-        let value = HeaderValue::try_from(text).map_err(|e| self.invalid(format!("header `{name}`: {e}")))?;
+        let name = HeaderName::try_from(name)
+            .map_err(|e| self.invalid(format!("header name `{name}`: {e}")))?;
+        let value = HeaderValue::try_from(text)
+            .map_err(|e| self.invalid(format!("header `{name}`: {e}")))?;
         self.headers.insert(name, value);
         Ok(())
     }
@@ -108,7 +140,8 @@ impl<'a> Request<'a> {
     /// Adds a cookie parameter.
     pub fn cookie<T: Serialize + ?Sized>(&mut self, name: &str, value: Option<&T>) -> Result<()> {
         if let Some(value) = value {
-            self.cookies.push(format!("{name}={}", super::text_value(value)));
+            self.cookies
+                .push(format!("{name}={}", super::text_value(value)));
         }
         Ok(())
     }
@@ -117,7 +150,10 @@ impl<'a> Request<'a> {
     pub fn json<T: Serialize>(&mut self, body: Option<&T>) -> Result<()> {
         if let Some(body) = body {
             let bytes = serde_json::to_vec(body).map_err(|e| self.invalid(format!("body: {e}")))?;
-            self.payload = Payload::Bytes { content_type: "application/json", bytes };
+            self.payload = Payload::Bytes {
+                content_type: "application/json",
+                bytes,
+            };
         }
         Ok(())
     }
@@ -125,8 +161,12 @@ impl<'a> Request<'a> {
     /// Sets an `application/x-www-form-urlencoded` body.
     pub fn form<T: Serialize>(&mut self, body: Option<&T>) -> Result<()> {
         if let Some(body) = body {
-            let text = serde_urlencoded::to_string(body).map_err(|e| self.invalid(format!("form body: {e}")))?;
-            self.payload = Payload::Bytes { content_type: "application/x-www-form-urlencoded", bytes: text.into_bytes() };
+            let text = serde_urlencoded::to_string(body)
+                .map_err(|e| self.invalid(format!("form body: {e}")))?;
+            self.payload = Payload::Bytes {
+                content_type: "application/x-www-form-urlencoded",
+                bytes: text.into_bytes(),
+            };
         }
         Ok(())
     }
@@ -140,7 +180,8 @@ impl<'a> Request<'a> {
 
     fn url(&self) -> Result<reqwest::Url> {
         let joined = format!("{}{}", self.client.base_url(), self.path);
-        let mut url = reqwest::Url::parse(&joined).map_err(|e| self.invalid(format!("URL `{joined}`: {e}")))?;
+        let mut url = reqwest::Url::parse(&joined)
+            .map_err(|e| self.invalid(format!("URL `{joined}`: {e}")))?;
         if !self.query.is_empty() {
             url.query_pairs_mut().extend_pairs(self.query.iter());
         }
@@ -167,7 +208,12 @@ impl<'a> Request<'a> {
         builder = builder.headers(self.headers);
         builder = match self.payload {
             Payload::None => builder,
-            Payload::Bytes { content_type, bytes } => builder.header(http::header::CONTENT_TYPE, content_type).body(bytes),
+            Payload::Bytes {
+                content_type,
+                bytes,
+            } => builder
+                .header(http::header::CONTENT_TYPE, content_type)
+                .body(bytes),
             Payload::Multipart(form) => builder.multipart(form),
         };
         let transport = |source: reqwest::Error| {
@@ -188,9 +234,20 @@ impl<'a> Request<'a> {
         let body = response.bytes().await.map_err(transport)?;
         if status.is_client_error() || status.is_server_error() {
             let logto = LogtoError::parse(&body);
-            return Err(Error::Api(Box::new(ApiError { operation, status, headers, body: logto, raw: body })));
+            return Err(Error::Api(Box::new(ApiError {
+                operation,
+                status,
+                headers,
+                body: logto,
+                raw: body,
+            })));
         }
-        Ok(RawResponse { operation, status, headers, body })
+        Ok(RawResponse {
+            operation,
+            status,
+            headers,
+            body,
+        })
     }
 }
 
@@ -210,7 +267,11 @@ impl RawResponse {
     }
 
     fn wrap<T>(self, body: T) -> ApiResponse<T> {
-        ApiResponse { status: self.status, headers: self.headers, body }
+        ApiResponse {
+            status: self.status,
+            headers: self.headers,
+            body,
+        }
     }
 
     /// Ignores the body (the operation documents none, or only a courtesy text).
@@ -226,7 +287,11 @@ impl RawResponse {
 
     /// The body as JSON of type `T` (an empty body reads as `null`).
     pub fn json<T: serde::de::DeserializeOwned>(self) -> Result<ApiResponse<T>> {
-        let bytes: &[u8] = if self.body.iter().all(u8::is_ascii_whitespace) { b"null" } else { &self.body };
+        let bytes: &[u8] = if self.body.iter().all(u8::is_ascii_whitespace) {
+            b"null"
+        } else {
+            &self.body
+        };
         match serde_json::from_slice(bytes) {
             Ok(body) => Ok(self.wrap(body)),
             Err(source) => Err(Error::Decode {
@@ -239,7 +304,10 @@ impl RawResponse {
     }
 
     /// `None` for the statuses documented without a body, otherwise the JSON body.
-    pub fn optional_json<T: serde::de::DeserializeOwned>(self, empty: &[u16]) -> Result<ApiResponse<Option<T>>> {
+    pub fn optional_json<T: serde::de::DeserializeOwned>(
+        self,
+        empty: &[u16],
+    ) -> Result<ApiResponse<Option<T>>> {
         if empty.contains(&self.status.as_u16()) {
             Ok(self.wrap(None))
         } else {
@@ -249,7 +317,11 @@ impl RawResponse {
 
     /// The error for a success status the operation does not document.
     pub fn unexpected_status(self) -> Error {
-        Error::UnexpectedStatus { operation: self.operation, status: self.status, excerpt: excerpt(&self.body) }
+        Error::UnexpectedStatus {
+            operation: self.operation,
+            status: self.status,
+            excerpt: excerpt(&self.body),
+        }
     }
 }
 
@@ -261,7 +333,7 @@ mod tests {
     fn segments_stay_one_segment() {
         assert_eq!(encode_segment("a/b?c#d e"), "a%2Fb%3Fc%23d%20e");
         assert_eq!(encode_segment("ünï"), "%C3%BCn%C3%AF");
-        assert_eq!(encode_segment("..") , "%2E%2E");
+        assert_eq!(encode_segment(".."), "%2E%2E");
         assert_eq!(encode_segment("safe-._~"), "safe-._~");
         assert_eq!(encode_segment(&5.0_f64), "5");
     }

@@ -8,7 +8,10 @@ pub mod double_option {
     use super::*;
 
     /// Writes `null` for `Some(None)`; `None` is skipped by `skip_serializing_if`.
-    pub fn serialize<S: Serializer, T: Serialize>(value: &Option<Option<T>>, s: S) -> Result<S::Ok, S::Error> {
+    pub fn serialize<S: Serializer, T: Serialize>(
+        value: &Option<Option<T>>,
+        s: S,
+    ) -> Result<S::Ok, S::Error> {
         match value {
             Some(inner) => inner.serialize(s),
             None => s.serialize_none(),
@@ -16,7 +19,9 @@ pub mod double_option {
     }
 
     /// Reads a present field (even `null`) as `Some`; `#[serde(default)]` makes absent `None`.
-    pub fn deserialize<'de, D: Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result<Option<Option<T>>, D::Error> {
+    pub fn deserialize<'de, D: Deserializer<'de>, T: Deserialize<'de>>(
+        d: D,
+    ) -> Result<Option<Option<T>>, D::Error> {
         Option::<T>::deserialize(d).map(Some)
     }
 }
@@ -27,14 +32,23 @@ pub fn deserialize_str<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Err
 }
 
 /// Serializes `payload` (an object) with `tag: value` added, for tagged unions.
-pub fn serialize_tagged<S: Serializer, T: Serialize>(s: S, tag: &str, value: &str, payload: &T) -> Result<S::Ok, S::Error> {
+pub fn serialize_tagged<S: Serializer, T: Serialize>(
+    s: S,
+    tag: &str,
+    value: &str,
+    payload: &T,
+) -> Result<S::Ok, S::Error> {
     use serde::ser::Error as _;
     let mut json = serde_json::to_value(payload).map_err(S::Error::custom)?;
     match &mut json {
         Value::Object(map) => {
             map.insert(tag.to_owned(), Value::String(value.to_owned()));
         }
-        other => return Err(S::Error::custom(format!("tagged union payload is not an object: {other}"))),
+        other => {
+            return Err(S::Error::custom(format!(
+                "tagged union payload is not an object: {other}"
+            )))
+        }
     }
     json.serialize(s)
 }
@@ -45,7 +59,9 @@ pub fn tag_of<'v>(value: &'v Value, tag: &str) -> Option<&'v str> {
 }
 
 /// Decodes a union branch from an already parsed value.
-pub fn from_value<T: serde::de::DeserializeOwned, E: serde::de::Error>(value: Value) -> Result<T, E> {
+pub fn from_value<T: serde::de::DeserializeOwned, E: serde::de::Error>(
+    value: Value,
+) -> Result<T, E> {
     serde_json::from_value(value).map_err(E::custom)
 }
 
@@ -62,11 +78,12 @@ pub(crate) fn scalar_text(value: &Value) -> String {
     match value {
         Value::String(s) => s.clone(),
         Value::Number(n) => match n.as_f64() {
-            Some(f) if n.is_f64() && f.fract() == 0.0 && f.abs() < 9.0e15 => format!("{}", f as i64),
+            Some(f) if n.is_f64() && f.fract() == 0.0 && f.abs() < 9.0e15 => {
+                format!("{}", f as i64)
+            }
             _ => n.to_string(),
         },
         Value::Null => String::new(),
         other => other.to_string(),
     }
 }
-

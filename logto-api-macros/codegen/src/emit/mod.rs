@@ -46,7 +46,17 @@ pub fn emit(api: &Api, options: &Options) -> TokenStream {
             use ::std::collections::BTreeMap;
             #calls
         }
-        #groups
+        #[doc(hidden)]
+        pub mod groups {
+            #[allow(unused_imports)]
+            use super::{calls, types};
+            #[allow(unused_imports)]
+            use ::logto_api::__private::serde_json::Value;
+            #[allow(unused_imports)]
+            use ::std::collections::BTreeMap;
+            #groups
+        }
+        pub use self::groups::*;
     }
 }
 

@@ -2,7 +2,9 @@
 //! per operation whose `send()` builds the request through the runtime and decodes the answer.
 
 use super::{doc_attr, doc_or, ident, type_tokens};
-use crate::ir::{Api, Body, BodyEncoding, Group, Location, Operation, Output, Param, Payload, TypeRef};
+use crate::ir::{
+    Api, Body, BodyEncoding, Group, Location, Operation, Output, Param, Payload, TypeRef,
+};
 use crate::naming::pascal;
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
@@ -20,11 +22,17 @@ pub(super) fn emit_groups(api: &Api, options: &super::Options) -> TokenStream {
         .map(|g| {
             let (accessor, name) = (ident(&g.accessor), ident(&g.struct_name));
             let doc = doc_attr(&format!("Operations tagged `{}`.", g.tag));
-            (doc, quote!(fn #accessor(&self) -> #name<'_>), quote!({ #name::new(self) }))
+            (
+                doc,
+                quote!(fn #accessor(&self) -> #name<'_>),
+                quote!({ #name::new(self) }),
+            )
         })
         .collect();
     let attach = if options.inherent {
-        let methods = signatures.iter().map(|(doc, sig, body)| quote!(#doc #[must_use] pub #sig #body));
+        let methods = signatures
+            .iter()
+            .map(|(doc, sig, body)| quote!(#doc #[must_use] pub #sig #body));
         quote! {
             impl ::logto_api::Client {
                 #(#methods)*
@@ -90,15 +98,25 @@ fn arg_value(name: &proc_macro2::Ident, ty: &TypeRef) -> TokenStream {
 
 fn operation_doc(op: &Operation) -> TokenStream {
     let mut text = String::new();
-    for part in [op.summary.as_deref(), op.description.as_deref()].into_iter().flatten() {
+    for part in [op.summary.as_deref(), op.description.as_deref()]
+        .into_iter()
+        .flatten()
+    {
         if !part.trim().is_empty() && !text.contains(part.trim()) {
             text.push_str(part.trim());
             text.push_str("\n\n");
         }
     }
     let head = doc_attr(&text);
-    let call = format!(" `{} {}` (operation `{}`).", op.method.as_str(), op.path, op.id);
-    let deprecated = op.deprecated.then(|| quote!(#[deprecated(note = "deprecated by the API description")]));
+    let call = format!(
+        " `{} {}` (operation `{}`).",
+        op.method.as_str(),
+        op.path,
+        op.id
+    );
+    let deprecated = op
+        .deprecated
+        .then(|| quote!(#[deprecated(note = "deprecated by the API description")]));
     quote! { #head #[doc = #call] #deprecated }
 }
 
@@ -140,7 +158,12 @@ fn stored_type(p: &Param) -> TokenStream {
 
 fn emit_builder(op: &Operation) -> TokenStream {
     let builder = ident(&op.builder);
-    let doc = doc_attr(&format!("Request builder for [`{0}`](super) (`{1} {2}`).", op.id, op.method.as_str(), op.path));
+    let doc = doc_attr(&format!(
+        "Request builder for [`{0}`](super) (`{1} {2}`).",
+        op.id,
+        op.method.as_str(),
+        op.path
+    ));
     let (positional_params, required_body) = positional(op);
     let fields = op.params.iter().map(|p| {
         let (n, t) = (ident(&p.name), stored_type(p));
@@ -148,7 +171,11 @@ fn emit_builder(op: &Operation) -> TokenStream {
     });
     let body_field = op.body.as_ref().map(|b| {
         let t = type_tokens(&b.ty, &types_prefix());
-        if b.required { quote!(body: #t,) } else { quote!(body: Option<#t>,) }
+        if b.required {
+            quote!(body: #t,)
+        } else {
+            quote!(body: Option<#t>,)
+        }
     });
     let ctor_args = positional_params.iter().map(|p| {
         let (n, t) = (ident(&p.name), type_tokens(&p.ty, &types_prefix()));
@@ -160,9 +187,19 @@ fn emit_builder(op: &Operation) -> TokenStream {
     });
     let init = op.params.iter().map(|p| {
         let n = ident(&p.name);
-        if p.required { quote!(#n,) } else { quote!(#n: None,) }
+        if p.required {
+            quote!(#n,)
+        } else {
+            quote!(#n: None,)
+        }
     });
-    let body_init = op.body.as_ref().map(|b| if b.required { quote!(body,) } else { quote!(body: None,) });
+    let body_init = op.body.as_ref().map(|b| {
+        if b.required {
+            quote!(body,)
+        } else {
+            quote!(body: None,)
+        }
+    });
     let setters = op.params.iter().filter(|p| !p.required).map(emit_setter);
     let body_setter = op.body.as_ref().filter(|b| !b.required).map(|b| {
         let t = type_tokens(&b.ty, &types_prefix());
@@ -262,27 +299,43 @@ fn status_variant(status: u16) -> String {
         308 => "PermanentRedirect",
         _ => "",
     };
-    if known.is_empty() { format!("Status{status}") } else { pascal(known) }
+    if known.is_empty() {
+        format!("Status{status}")
+    } else {
+        pascal(known)
+    }
 }
 
 fn emit_send(op: &Operation, output_ty: &TokenStream) -> TokenStream {
     let (id, method) = (&op.id, format_ident!("{}", op.method.as_str()));
     let path = emit_path(op);
-    let params = op.params.iter().filter(|p| p.location != Location::Path).map(|p| {
-        let (n, wire) = (ident(&p.name), &p.wire);
-        let value = if p.required { quote!(Some(&self.#n)) } else { quote!(self.#n.as_ref()) };
-        match p.location {
-            Location::Query => {
-                let explode = p.explode;
-                quote!(request.query(#wire, #value, #explode)?;)
+    let params = op
+        .params
+        .iter()
+        .filter(|p| p.location != Location::Path)
+        .map(|p| {
+            let (n, wire) = (ident(&p.name), &p.wire);
+            let value = if p.required {
+                quote!(Some(&self.#n))
+            } else {
+                quote!(self.#n.as_ref())
+            };
+            match p.location {
+                Location::Query => {
+                    let explode = p.explode;
+                    quote!(request.query(#wire, #value, #explode)?;)
+                }
+                Location::Header => quote!(request.header(#wire, #value)?;),
+                Location::Cookie => quote!(request.cookie(#wire, #value)?;),
+                Location::Path => TokenStream::new(),
             }
-            Location::Header => quote!(request.header(#wire, #value)?;),
-            Location::Cookie => quote!(request.cookie(#wire, #value)?;),
-            Location::Path => TokenStream::new(),
-        }
-    });
+        });
     let body = op.body.as_ref().map(|b| {
-        let value = if b.required { quote!(Some(self.body)) } else { quote!(self.body) };
+        let value = if b.required {
+            quote!(Some(self.body))
+        } else {
+            quote!(self.body)
+        };
         match b.encoding {
             BodyEncoding::Json => quote!(request.json(#value.as_ref())?;),
             BodyEncoding::Form => quote!(request.form(#value.as_ref())?;),
@@ -291,11 +344,17 @@ fn emit_send(op: &Operation, output_ty: &TokenStream) -> TokenStream {
     });
     let decode = emit_decode(op);
     let template = &op.path;
+    let needs_mut = op.body.is_some() || op.params.iter().any(|p| p.location != Location::Path);
+    let request_binding = if needs_mut {
+        quote!(mut request)
+    } else {
+        quote!(request)
+    };
     quote! {
         /// Sends the request and decodes the answer.
         pub async fn send(self) -> ::logto_api::Result<::logto_api::ApiResponse<#output_ty>> {
             let path = #path;
-            let mut request = ::logto_api::__private::Request::new(self.client, ::logto_api::__private::Method::#method, #id, #template, path);
+            let #request_binding = ::logto_api::__private::Request::new(self.client, ::logto_api::__private::Method::#method, #id, #template, path);
             #(#params)*
             #body
             let response = request.send().await?;
@@ -310,11 +369,17 @@ fn emit_path(op: &Operation) -> TokenStream {
     let mut args = Vec::new();
     let mut rest = op.path.as_str();
     while let Some(start) = rest.find('{') {
-        let Some(len) = rest[start..].find('}') else { break };
+        let Some(len) = rest[start..].find('}') else {
+            break;
+        };
         pattern.push_str(&rest[..start].replace('{', "{{").replace('}', "}}"));
         pattern.push_str("{}");
         let wire = &rest[start + 1..start + len];
-        if let Some(p) = op.params.iter().find(|p| p.location == Location::Path && p.wire == wire) {
+        if let Some(p) = op
+            .params
+            .iter()
+            .find(|p| p.location == Location::Path && p.wire == wire)
+        {
             let n = ident(&p.name);
             args.push(quote!(::logto_api::__private::encode_segment(&self.#n)));
         }
@@ -348,9 +413,13 @@ fn emit_decode(op: &Operation) -> TokenStream {
                 let status = r.status?;
                 let v = format_ident!("{}", status_variant(status));
                 Some(match &r.payload {
-                    Payload::Empty => quote!(#status => response.unit().map(|r| r.map(|()| #name::#v)),),
+                    Payload::Empty => {
+                        quote!(#status => response.unit().map(|r| r.map(|()| #name::#v)),)
+                    }
                     Payload::Text => quote!(#status => response.text().map(|r| r.map(#name::#v)),),
-                    Payload::Json(_) => quote!(#status => response.json().map(|r| r.map(#name::#v)),),
+                    Payload::Json(_) => {
+                        quote!(#status => response.json().map(|r| r.map(#name::#v)),)
+                    }
                 })
             });
             quote! {

@@ -54,12 +54,22 @@ fn is_defaultable(f: &Field) -> bool {
         || f.nullable
         || matches!(
             f.ty,
-            TypeRef::Bool | TypeRef::Integer | TypeRef::Number | TypeRef::String | TypeRef::Any | TypeRef::List(_) | TypeRef::Map(_)
+            TypeRef::Bool
+                | TypeRef::Integer
+                | TypeRef::Number
+                | TypeRef::String
+                | TypeRef::Any
+                | TypeRef::List(_)
+                | TypeRef::Map(_)
         )
 }
 
 fn field_doc(f: &Field) -> TokenStream {
-    let fallback = format!("`{}`{}.", f.wire, if f.required { "" } else { " (optional)" });
+    let fallback = format!(
+        "`{}`{}.",
+        f.wire,
+        if f.required { "" } else { " (optional)" }
+    );
     doc_or(f.doc.as_deref(), &fallback)
 }
 
@@ -86,7 +96,11 @@ fn emit_struct(name: &str, s: &Struct, doc: TokenStream) -> TokenStream {
             pub #fname: BTreeMap<String, #t>,
         }
     });
-    let default = s.fields.iter().all(is_defaultable).then(|| quote!(Default,));
+    let default = s
+        .fields
+        .iter()
+        .all(is_defaultable)
+        .then(|| quote!(Default,));
     quote! {
         #doc
         #[derive(Debug, Clone, PartialEq, #default Serialize, Deserialize)]
@@ -102,7 +116,10 @@ fn emit_multipart(name: &str, s: &Struct, doc: TokenStream) -> TokenStream {
     let name = ident(name);
     let fields = s.fields.iter().map(|f| {
         let (doc, fname) = (field_doc(f), ident(&f.name));
-        let ty = field_type(&Field { nullable: false, ..f.clone() });
+        let ty = field_type(&Field {
+            nullable: false,
+            ..f.clone()
+        });
         quote! { #doc pub #fname: #ty, }
     });
     let parts = s.fields.iter().map(|f| {
@@ -200,7 +217,10 @@ fn emit_tagged(name: &str, u: &Union, doc: TokenStream) -> TokenStream {
     let name = ident(name);
     let variants = u.variants.iter().map(|v| {
         let (vname, t) = (ident(&v.name), type_tokens(&v.ty, &TokenStream::new()));
-        let doc = doc_attr(&format!("`{tag}: \"{}\"`", v.tag_value.as_deref().unwrap_or("")));
+        let doc = doc_attr(&format!(
+            "`{tag}: \"{}\"`",
+            v.tag_value.as_deref().unwrap_or("")
+        ));
         quote! { #doc #vname(#t), }
     });
     let ser = u.variants.iter().map(|v| {

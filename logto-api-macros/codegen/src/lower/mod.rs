@@ -19,7 +19,11 @@ pub use shape::literal;
 pub fn lower(doc: &Document) -> Result<Api, Diagnostics> {
     let mut lowerer = Lowerer::new(&doc.file, &doc.api);
     let groups = lowerer.operations();
-    let api = Api { title: doc.api.info.title.clone(), types: lowerer.types, groups };
+    let api = Api {
+        title: doc.api.info.title.clone(),
+        types: lowerer.types,
+        groups,
+    };
     lowerer.diags.into_result(api)
 }
 

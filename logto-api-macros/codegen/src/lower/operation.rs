@@ -7,9 +7,7 @@ use crate::ir::{
     TypeRef,
 };
 use crate::naming::{operation_noun, pascal, singular, snake, Namespace};
-use openapiv3::{
-    Parameter, ParameterSchemaOrContent, ReferenceOr, RequestBody, StatusCode,
-};
+use openapiv3::{Parameter, ParameterSchemaOrContent, ReferenceOr, RequestBody, StatusCode};
 use std::collections::BTreeMap;
 
 impl Lowerer<'_> {
@@ -25,24 +23,42 @@ impl Lowerer<'_> {
             let item = match item {
                 ReferenceOr::Item(item) => item,
                 ReferenceOr::Reference { reference } => {
-                    self.error(&path_ptr, format!("path item $ref `{reference}` is not supported"));
+                    self.error(
+                        &path_ptr,
+                        format!("path item $ref `{reference}` is not supported"),
+                    );
                     continue;
                 }
             };
             for (method, op) in item.iter() {
                 let op_ptr = child(&path_ptr, method);
-                let id = op.operation_id.clone().unwrap_or_else(|| pascal(&format!("{method} {path}")));
+                let id = op
+                    .operation_id
+                    .clone()
+                    .unwrap_or_else(|| pascal(&format!("{method} {path}")));
                 if let Some(first) = seen_ids.insert(id.clone(), op_ptr.clone()) {
-                    self.error(&op_ptr, format!("duplicate operationId `{id}` (first used at {first})"));
+                    self.error(
+                        &op_ptr,
+                        format!("duplicate operationId `{id}` (first used at {first})"),
+                    );
                     continue;
                 }
-                let tag = op.tags.first().cloned().unwrap_or_else(|| "Default".to_owned());
+                let tag = op
+                    .tags
+                    .first()
+                    .cloned()
+                    .unwrap_or_else(|| "Default".to_owned());
                 let index = match groups.iter().position(|g| g.tag == tag) {
                     Some(i) => i,
                     None => {
                         let accessor = accessors.claim(&snake(&tag));
                         let struct_name = pascal(&accessor);
-                        groups.push(Group { tag: tag.clone(), accessor, struct_name, operations: Vec::new() });
+                        groups.push(Group {
+                            tag: tag.clone(),
+                            accessor,
+                            struct_name,
+                            operations: Vec::new(),
+                        });
                         groups.len() - 1
                     }
                 };
@@ -64,13 +80,24 @@ impl Lowerer<'_> {
     }
 
     fn operation(&mut self, input: OperationInput<'_, '_>) -> Operation {
-        let OperationInput { id, method, path, op, params, ptr, builder } = input;
+        let OperationInput {
+            id,
+            method,
+            path,
+            op,
+            params,
+            ptr,
+            builder,
+        } = input;
         let op_name = pascal(&id);
         let mut arg_names = Namespace::default();
         arg_names.claim("body");
         arg_names.claim("client");
         let params = self.params(&op_name, path, params, ptr, &mut arg_names);
-        let body = op.request_body.as_ref().and_then(|b| self.body(&op_name, b, &child(ptr, "requestBody")));
+        let body = op
+            .request_body
+            .as_ref()
+            .and_then(|b| self.body(&op_name, b, &child(ptr, "requestBody")));
         let responses = self.responses(&id, op, ptr);
         let output = output_of(&responses, &op_name);
         Operation {
@@ -100,18 +127,31 @@ impl Lowerer<'_> {
         let mut out: Vec<Param> = Vec::new();
         for (i, p) in raw.into_iter().enumerate() {
             let p_ptr = child(&child(ptr, "parameters"), &i.to_string());
-            let Some(param) = self.parameter(p, &p_ptr) else { continue };
+            let Some(param) = self.parameter(p, &p_ptr) else {
+                continue;
+            };
             let (data, location, explode) = match &param {
                 Parameter::Path { parameter_data, .. } => (parameter_data, Location::Path, false),
-                Parameter::Query { parameter_data, .. } => (parameter_data, Location::Query, param_explode(&param)),
-                Parameter::Header { parameter_data, .. } => (parameter_data, Location::Header, false),
-                Parameter::Cookie { parameter_data, .. } => (parameter_data, Location::Cookie, false),
+                Parameter::Query { parameter_data, .. } => {
+                    (parameter_data, Location::Query, param_explode(&param))
+                }
+                Parameter::Header { parameter_data, .. } => {
+                    (parameter_data, Location::Header, false)
+                }
+                Parameter::Cookie { parameter_data, .. } => {
+                    (parameter_data, Location::Cookie, false)
+                }
             };
             // An operation-level parameter overrides a path-level one of the same name and place.
             out.retain(|o| !(o.wire == data.name && o.location == location));
-            let hint = Hint::new([pascal(&data.name), format!("{op_name}{}", pascal(&data.name))]);
+            let hint = Hint::new([
+                pascal(&data.name),
+                format!("{op_name}{}", pascal(&data.name)),
+            ]);
             let ty = match &data.format {
-                ParameterSchemaOrContent::Schema(s) => self.schema(s.into(), &hint, &child(&p_ptr, "schema")).ty,
+                ParameterSchemaOrContent::Schema(s) => {
+                    self.schema(s.into(), &hint, &child(&p_ptr, "schema")).ty
+                }
                 ParameterSchemaOrContent::Content(_) => TypeRef::String,
             };
             out.push(Param {
@@ -126,13 +166,19 @@ impl Lowerer<'_> {
         }
         let in_template = template_names(path);
         for name in &in_template {
-            if !out.iter().any(|p| p.location == Location::Path && &p.wire == name) {
+            if !out
+                .iter()
+                .any(|p| p.location == Location::Path && &p.wire == name)
+            {
                 self.error(ptr, format!("path `{path}` uses `{{{name}}}` but the operation declares no such path parameter"));
             }
         }
         for p in out.iter().filter(|p| p.location == Location::Path) {
             if !in_template.contains(&p.wire) {
-                self.error(ptr, format!("path parameter `{}` does not appear in `{path}`", p.wire));
+                self.error(
+                    ptr,
+                    format!("path parameter `{}` does not appear in `{path}`", p.wire),
+                );
             }
         }
         // Path parameters first, in template order, so positional arguments read like the URL.
@@ -155,7 +201,10 @@ impl Lowerer<'_> {
                 match found {
                     Some(ReferenceOr::Item(p)) => Some(p.clone()),
                     _ => {
-                        self.error(ptr, format!("dangling $ref `{reference}`: no such component parameter"));
+                        self.error(
+                            ptr,
+                            format!("dangling $ref `{reference}`: no such component parameter"),
+                        );
                         None
                     }
                 }
@@ -171,7 +220,10 @@ impl Lowerer<'_> {
                 match key.and_then(|k| self.api.components.as_ref()?.request_bodies.get(k)) {
                     Some(ReferenceOr::Item(b)) => b.clone(),
                     _ => {
-                        self.error(ptr, format!("dangling $ref `{reference}`: no such request body"));
+                        self.error(
+                            ptr,
+                            format!("dangling $ref `{reference}`: no such request body"),
+                        );
                         return None;
                     }
                 }
@@ -193,11 +245,21 @@ impl Lowerer<'_> {
             (Some(s), BodyEncoding::Multipart) => self.multipart(s, &hint, &schema_ptr),
             (Some(s), _) => self.schema(s.into(), &hint, &schema_ptr).ty,
         };
-        Some(Body { encoding, ty, required: body.required, doc: body.description.clone() })
+        Some(Body {
+            encoding,
+            ty,
+            required: body.required,
+            doc: body.description.clone(),
+        })
     }
 
     /// A multipart body: a struct whose untyped or binary properties are file parts.
-    fn multipart(&mut self, schema: &ReferenceOr<openapiv3::Schema>, hint: &Hint, ptr: &str) -> TypeRef {
+    fn multipart(
+        &mut self,
+        schema: &ReferenceOr<openapiv3::Schema>,
+        hint: &Hint,
+        ptr: &str,
+    ) -> TypeRef {
         let schema = match SchemaRef::from(schema) {
             SchemaRef::Inline(s) => s.clone(),
             SchemaRef::Ref(r) => match self.lookup(r) {
@@ -208,7 +270,12 @@ impl Lowerer<'_> {
                 }
             },
         };
-        let super::shape::Shape::Object { properties, required, .. } = super::shape::Shape::of(&schema) else {
+        let super::shape::Shape::Object {
+            properties,
+            required,
+            ..
+        } = super::shape::Shape::of(&schema)
+        else {
             self.error(ptr, "a multipart/form-data body must be an object");
             return TypeRef::Any;
         };
@@ -221,7 +288,12 @@ impl Lowerer<'_> {
         }
         s.multipart = true;
         let doc = schema.schema_data.description.clone();
-        self.types.push(crate::ir::TypeDef { name: name.clone(), doc, pointer: ptr.to_owned(), kind: crate::ir::TypeKind::Struct(s) });
+        self.types.push(crate::ir::TypeDef {
+            name: name.clone(),
+            doc,
+            pointer: ptr.to_owned(),
+            kind: crate::ir::TypeKind::Struct(s),
+        });
         TypeRef::Named(name)
     }
 
@@ -242,7 +314,10 @@ impl Lowerer<'_> {
                     match key.and_then(|k| self.api.components.as_ref()?.responses.get(k)) {
                         Some(ReferenceOr::Item(r)) => r.clone(),
                         _ => {
-                            self.error(&r_ptr, format!("dangling $ref `{reference}`: no such response"));
+                            self.error(
+                                &r_ptr,
+                                format!("dangling $ref `{reference}`: no such response"),
+                            );
                             continue;
                         }
                     }
@@ -261,7 +336,11 @@ impl Lowerer<'_> {
                 None if resp.content.is_empty() => Payload::Empty,
                 None => Payload::Text,
             };
-            out.push(Response { status: code, payload, doc: Some(resp.description.clone()).filter(|d| !d.is_empty()) });
+            out.push(Response {
+                status: code,
+                payload,
+                doc: Some(resp.description.clone()).filter(|d| !d.is_empty()),
+            });
         }
         out
     }
@@ -292,7 +371,10 @@ fn parse_method(method: &str) -> Method {
 
 /// `{id}` names in a path template, in order.
 fn template_names(path: &str) -> Vec<String> {
-    path.split('{').skip(1).filter_map(|s| s.split_once('}').map(|(n, _)| n.to_owned())).collect()
+    path.split('{')
+        .skip(1)
+        .filter_map(|s| s.split_once('}').map(|(n, _)| n.to_owned()))
+        .collect()
 }
 
 /// Form style (the query default) explodes unless told otherwise.

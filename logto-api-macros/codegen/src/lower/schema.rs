@@ -18,17 +18,34 @@ impl Lowerer<'_> {
 
     fn reference(&mut self, reference: &str, ptr: &str) -> Lowered {
         let Some(key) = component_key(reference) else {
-            self.error(ptr, format!("unsupported $ref `{reference}`: only `#/components/schemas/...` is followed"));
-            return Lowered { ty: TypeRef::Any, nullable: false };
+            self.error(
+                ptr,
+                format!(
+                    "unsupported $ref `{reference}`: only `#/components/schemas/...` is followed"
+                ),
+            );
+            return Lowered {
+                ty: TypeRef::Any,
+                nullable: false,
+            };
         };
         if let Some(ty) = self.components.get(&key) {
-            return Lowered { ty: ty.clone(), nullable: false };
+            return Lowered {
+                ty: ty.clone(),
+                nullable: false,
+            };
         }
         let api = self.api;
         let found = api.components.as_ref().and_then(|c| c.schemas.get(&key));
         let Some(target) = found else {
-            self.error(ptr, format!("dangling $ref `{reference}`: no schema `{key}` in components.schemas"));
-            return Lowered { ty: TypeRef::Any, nullable: false };
+            self.error(
+                ptr,
+                format!("dangling $ref `{reference}`: no schema `{key}` in components.schemas"),
+            );
+            return Lowered {
+                ty: TypeRef::Any,
+                nullable: false,
+            };
         };
         let target_ptr = format!("/components/schemas/{}", crate::diag::escape_token(&key));
         match target {
@@ -41,17 +58,26 @@ impl Lowerer<'_> {
             }
             openapiv3::ReferenceOr::Item(schema) => {
                 let name = self.names.claim(&pascal(&key));
-                self.components.insert(key.clone(), TypeRef::Named(name.clone()));
+                self.components
+                    .insert(key.clone(), TypeRef::Named(name.clone()));
                 let ty = match self.definition(schema, &name, &target_ptr, None) {
                     Some(kind) => {
                         let doc = schema.schema_data.description.clone();
-                        self.types.push(TypeDef { name: name.clone(), doc, pointer: target_ptr, kind });
+                        self.types.push(TypeDef {
+                            name: name.clone(),
+                            doc,
+                            pointer: target_ptr,
+                            kind,
+                        });
                         TypeRef::Named(name)
                     }
                     None => self.inline(schema, &Hint::new([name]), &target_ptr).ty,
                 };
                 self.components.insert(key, ty.clone());
-                Lowered { ty, nullable: schema.schema_data.nullable }
+                Lowered {
+                    ty,
+                    nullable: schema.schema_data.nullable,
+                }
             }
         }
     }
@@ -68,13 +94,18 @@ impl Lowerer<'_> {
         self.in_progress.push(name.to_owned());
         let kind = match Shape::of(schema) {
             Shape::String { values } if !values.is_empty() => Some(enum_kind(&values)),
-            Shape::Object { properties, required, additional } if !properties.is_empty() => {
+            Shape::Object {
+                properties,
+                required,
+                additional,
+            } if !properties.is_empty() => {
                 let s = self.object(properties, required, additional, name, ptr, skip, None);
                 Some(TypeKind::Struct(s))
             }
-            Shape::Union { branches, doc_overlay } => {
-                self.union_kind(branches, doc_overlay, name, ptr)
-            }
+            Shape::Union {
+                branches,
+                doc_overlay,
+            } => self.union_kind(branches, doc_overlay, name, ptr),
             Shape::AllOf(parts) => self.all_of(parts, name, ptr).map(TypeKind::Struct),
             _ => None,
         };
@@ -90,13 +121,20 @@ impl Lowerer<'_> {
             Shape::Integer => TypeRef::Integer,
             Shape::Number => TypeRef::Number,
             Shape::String { values } if values.is_empty() => TypeRef::String,
-            Shape::Object { properties, additional, .. } if properties.is_empty() => {
+            Shape::Object {
+                properties,
+                additional,
+                ..
+            } if properties.is_empty() => {
                 TypeRef::Map(Box::new(self.additional(additional, hint, ptr)))
             }
             Shape::Array { items } => {
                 let item_hint = Hint::new(hint.candidates.iter().map(|c| singular(c)));
                 let item = match items {
-                    Some(items) => self.schema(items.into(), &item_hint, &child(ptr, "items")).ty,
+                    Some(items) => {
+                        self.schema(items.into(), &item_hint, &child(ptr, "items"))
+                            .ty
+                    }
                     None => TypeRef::Any,
                 };
                 TypeRef::List(Box::new(item))
@@ -122,11 +160,17 @@ impl Lowerer<'_> {
             return existing.clone();
         }
         let name = self.names.claim_first(&hint.candidates);
-        self.by_shape.insert(key.clone(), TypeRef::Named(name.clone()));
+        self.by_shape
+            .insert(key.clone(), TypeRef::Named(name.clone()));
         match self.definition(schema, &name, ptr, skip) {
             Some(kind) => {
                 let doc = schema.schema_data.description.clone();
-                self.types.push(TypeDef { name: name.clone(), doc, pointer: ptr.to_owned(), kind });
+                self.types.push(TypeDef {
+                    name: name.clone(),
+                    doc,
+                    pointer: ptr.to_owned(),
+                    kind,
+                });
                 TypeRef::Named(name)
             }
             None => {
@@ -137,12 +181,18 @@ impl Lowerer<'_> {
         }
     }
 
-    fn additional(&mut self, additional: Option<&AdditionalProperties>, hint: &Hint, ptr: &str) -> TypeRef {
+    fn additional(
+        &mut self,
+        additional: Option<&AdditionalProperties>,
+        hint: &Hint,
+        ptr: &str,
+    ) -> TypeRef {
         match additional {
             Some(AdditionalProperties::Schema(s)) => {
                 let value_hint = Hint::new(hint.candidates.iter().map(|c| format!("{c}Value")));
                 let s: &openapiv3::ReferenceOr<Schema> = s;
-                self.schema(s.into(), &value_hint, &child(ptr, "additionalProperties")).ty
+                self.schema(s.into(), &value_hint, &child(ptr, "additionalProperties"))
+                    .ty
             }
             _ => TypeRef::Any,
         }
@@ -176,7 +226,8 @@ impl Lowerer<'_> {
                 }
                 other => other,
             };
-            let doc = description(prop).or_else(|| overlay.and_then(|o| o.get(wire)).and_then(description));
+            let doc = description(prop)
+                .or_else(|| overlay.and_then(|o| o.get(wire)).and_then(description));
             fields.push(Field {
                 name: field_names.claim(&snake(wire)),
                 wire: wire.clone(),
@@ -190,11 +241,20 @@ impl Lowerer<'_> {
             Some(AdditionalProperties::Any(false)) | None => None,
             other => Some(self.additional(other, &Hint::new([parent.to_owned()]), ptr)),
         };
-        Struct { fields, extra, multipart: false }
+        Struct {
+            fields,
+            extra,
+            multipart: false,
+        }
     }
 
     /// `allOf`: the properties of every part merged into one struct.
-    fn all_of(&mut self, parts: &[openapiv3::ReferenceOr<Schema>], name: &str, ptr: &str) -> Option<Struct> {
+    fn all_of(
+        &mut self,
+        parts: &[openapiv3::ReferenceOr<Schema>],
+        name: &str,
+        ptr: &str,
+    ) -> Option<Struct> {
         let mut merged = Struct::default();
         let mut names = Namespace::default();
         for (i, part) in parts.iter().enumerate() {
@@ -210,8 +270,15 @@ impl Lowerer<'_> {
                 },
             };
             match Shape::of(schema) {
-                Shape::Object { properties, required, additional, .. } => {
-                    let part = self.object(properties, required, additional, name, &part_ptr, None, None);
+                Shape::Object {
+                    properties,
+                    required,
+                    additional,
+                    ..
+                } => {
+                    let part = self.object(
+                        properties, required, additional, name, &part_ptr, None, None,
+                    );
                     for mut f in part.fields {
                         if names.is_free(&f.name) {
                             f.name = names.claim(&f.name);
@@ -220,12 +287,14 @@ impl Lowerer<'_> {
                     }
                     merged.extra = merged.extra.or(part.extra);
                 }
-                _ => self.error(&part_ptr, "allOf part is not an object; only objects can be merged"),
+                _ => self.error(
+                    &part_ptr,
+                    "allOf part is not an object; only objects can be merged",
+                ),
             }
         }
         Some(merged)
     }
-
 }
 
 impl<'a> Lowerer<'a> {
@@ -241,7 +310,9 @@ fn lookup_in<'a>(api: &'a openapiv3::OpenAPI, reference: &str, depth: usize) -> 
     match api.components.as_ref()?.schemas.get(&key)? {
         openapiv3::ReferenceOr::Item(s) => Some(s),
         // Alias chains are followed a bounded number of times, so a cycle cannot hang us.
-        openapiv3::ReferenceOr::Reference { reference } if depth < 32 => lookup_in(api, reference, depth + 1),
+        openapiv3::ReferenceOr::Reference { reference } if depth < 32 => {
+            lookup_in(api, reference, depth + 1)
+        }
         openapiv3::ReferenceOr::Reference { .. } => None,
     }
 }
@@ -255,7 +326,10 @@ pub(crate) fn enum_kind(values: &[String]) -> TypeKind {
         if out.iter().any(|e| &e.wire == v) {
             continue;
         }
-        out.push(EnumValue { name: names.claim(&pascal(v)), wire: v.clone() });
+        out.push(EnumValue {
+            name: names.claim(&pascal(v)),
+            wire: v.clone(),
+        });
     }
     TypeKind::Enum(out)
 }

@@ -29,9 +29,14 @@ pub enum Shape<'s> {
         additional: Option<&'s AdditionalProperties>,
     },
     /// `array`
-    Array { items: Option<&'s ReferenceOr<Box<Schema>>> },
+    Array {
+        items: Option<&'s ReferenceOr<Box<Schema>>>,
+    },
     /// `oneOf`/`anyOf`; sibling `properties` only carry per-property documentation.
-    Union { branches: &'s [ReferenceOr<Schema>], doc_overlay: Option<&'s Properties> },
+    Union {
+        branches: &'s [ReferenceOr<Schema>],
+        doc_overlay: Option<&'s Properties>,
+    },
     /// `allOf`
     AllOf(&'s [ReferenceOr<Schema>]),
     /// No usable type.
@@ -57,9 +62,17 @@ impl<'s> Shape<'s> {
                 required: &o.required,
                 additional: o.additional_properties.as_ref(),
             },
-            SchemaKind::Type(Type::Array(a)) => Shape::Array { items: a.items.as_ref() },
-            SchemaKind::OneOf { one_of } => Shape::Union { branches: one_of, doc_overlay: None },
-            SchemaKind::AnyOf { any_of } => Shape::Union { branches: any_of, doc_overlay: None },
+            SchemaKind::Type(Type::Array(a)) => Shape::Array {
+                items: a.items.as_ref(),
+            },
+            SchemaKind::OneOf { one_of } => Shape::Union {
+                branches: one_of,
+                doc_overlay: None,
+            },
+            SchemaKind::AnyOf { any_of } => Shape::Union {
+                branches: any_of,
+                doc_overlay: None,
+            },
             SchemaKind::AllOf { all_of } => Shape::AllOf(all_of),
             SchemaKind::Not { .. } => Shape::Any,
             SchemaKind::Any(any) => Self::of_mixed(any),
@@ -69,10 +82,16 @@ impl<'s> Shape<'s> {
     fn of_mixed(any: &'s openapiv3::AnySchema) -> Shape<'s> {
         let overlay = (!any.properties.is_empty()).then_some(&any.properties);
         if !any.one_of.is_empty() {
-            return Shape::Union { branches: &any.one_of, doc_overlay: overlay };
+            return Shape::Union {
+                branches: &any.one_of,
+                doc_overlay: overlay,
+            };
         }
         if !any.any_of.is_empty() {
-            return Shape::Union { branches: &any.any_of, doc_overlay: overlay };
+            return Shape::Union {
+                branches: &any.any_of,
+                doc_overlay: overlay,
+            };
         }
         if !any.all_of.is_empty() {
             return Shape::AllOf(&any.all_of);
@@ -91,12 +110,17 @@ impl<'s> Shape<'s> {
             Some("integer") => Shape::Integer,
             Some("number") => Shape::Number,
             Some("string") => {
-                let mut values: Vec<String> =
-                    any.enumeration.iter().filter_map(|v| v.as_str().map(str::to_owned)).collect();
+                let mut values: Vec<String> = any
+                    .enumeration
+                    .iter()
+                    .filter_map(|v| v.as_str().map(str::to_owned))
+                    .collect();
                 values.extend(any.format.as_deref().and_then(literal));
                 Shape::String { values }
             }
-            Some("array") => Shape::Array { items: any.items.as_ref() },
+            Some("array") => Shape::Array {
+                items: any.items.as_ref(),
+            },
             Some("object") => Shape::Object {
                 properties: &any.properties,
                 required: &any.required,
@@ -123,4 +147,3 @@ pub fn string_literal(schema: &Schema) -> Option<String> {
         _ => None,
     }
 }
-

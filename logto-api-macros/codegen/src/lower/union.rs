@@ -42,7 +42,10 @@ impl<'a> Lowerer<'a> {
         let ty = match self.plan(branches) {
             Plan::Single => {
                 let branch = self.schema((&branches[0]).into(), hint, &branch_ptr(ptr, 0));
-                return Lowered { ty: branch.ty, nullable: nullable || branch.nullable };
+                return Lowered {
+                    ty: branch.ty,
+                    nullable: nullable || branch.nullable,
+                };
             }
             Plan::AnyJson => TypeRef::Any,
             Plan::PlainString => TypeRef::String,
@@ -52,7 +55,10 @@ impl<'a> Lowerer<'a> {
                 self.named(schema, hint, ptr, None)
             }
         };
-        let nullable = nullable || branches.iter().any(|b| self.branch(b).is_some_and(|s| s.schema_data.nullable));
+        let nullable = nullable
+            || branches
+                .iter()
+                .any(|b| self.branch(b).is_some_and(|s| s.schema_data.nullable));
         Lowered { ty, nullable }
     }
 
@@ -86,8 +92,10 @@ impl<'a> Lowerer<'a> {
         if branches.len() == 1 {
             return Plan::Single;
         }
-        let shapes: Vec<Shape<'_>> =
-            branches.iter().map(|b| self.branch(b).map_or(Shape::Any, Shape::of)).collect();
+        let shapes: Vec<Shape<'_>> = branches
+            .iter()
+            .map(|b| self.branch(b).map_or(Shape::Any, Shape::of))
+            .collect();
         if covers_any_json(&shapes) {
             return Plan::AnyJson;
         }
@@ -95,7 +103,9 @@ impl<'a> Lowerer<'a> {
             let mut values = Vec::new();
             for s in &shapes {
                 match s {
-                    Shape::String { values: v } if !v.is_empty() => values.extend(v.iter().cloned()),
+                    Shape::String { values: v } if !v.is_empty() => {
+                        values.extend(v.iter().cloned())
+                    }
                     _ => return Plan::PlainString,
                 }
             }
@@ -104,7 +114,10 @@ impl<'a> Lowerer<'a> {
         if shapes.iter().all(|s| matches!(s, Shape::Bool)) {
             return Plan::Bool;
         }
-        if shapes.iter().all(|s| matches!(s, Shape::Number | Shape::Integer)) {
+        if shapes
+            .iter()
+            .all(|s| matches!(s, Shape::Number | Shape::Integer))
+        {
             return Plan::Number;
         }
         match tag_property(&shapes, self) {
@@ -125,26 +138,39 @@ impl<'a> Lowerer<'a> {
         names.claim("Unknown");
         let mut variants = Vec::new();
         for (i, branch) in branches.iter().enumerate() {
-            let Some(schema) = self.branch(branch).cloned() else { continue };
+            let Some(schema) = self.branch(branch).cloned() else {
+                continue;
+            };
             let value = literal_of(&schema, tag, self).unwrap_or_default();
             let variant = names.claim(&pascal(&value));
             let ty = match branch {
-                ReferenceOr::Reference { .. } => self.schema(branch.into(), &Hint::default(), ptr).ty,
+                ReferenceOr::Reference { .. } => {
+                    self.schema(branch.into(), &Hint::default(), ptr).ty
+                }
                 ReferenceOr::Item(s) => {
-                    let hint = Hint::new([format!("{variant}{parent}"), format!("{parent}{variant}")]);
+                    let hint =
+                        Hint::new([format!("{variant}{parent}"), format!("{parent}{variant}")]);
                     let _ = overlay;
                     self.named(s, &hint, &branch_ptr(ptr, i), Some(tag))
                 }
             };
-            variants.push(Variant { name: variant, tag_value: Some(value), ty });
+            variants.push(Variant {
+                name: variant,
+                tag_value: Some(value),
+                ty,
+            });
         }
-        TypeKind::Union(Union { tag: Some(tag.to_owned()), variants })
+        TypeKind::Union(Union {
+            tag: Some(tag.to_owned()),
+            variants,
+        })
     }
 
     fn untagged(&mut self, branches: &[ReferenceOr<Schema>], parent: &str, ptr: &str) -> TypeKind {
         let mut names = Namespace::default();
         let mut variants: Vec<(i32, Variant)> = Vec::new();
-        let shapes: Vec<Option<Schema>> = branches.iter().map(|b| self.branch(b).cloned()).collect();
+        let shapes: Vec<Option<Schema>> =
+            branches.iter().map(|b| self.branch(b).cloned()).collect();
         for (i, branch) in branches.iter().enumerate() {
             let label = branch_label(&shapes, i);
             let hint = Hint::new([format!("{parent}{label}")]);
@@ -154,12 +180,22 @@ impl<'a> Lowerer<'a> {
             }
             let name = names.claim(&variant_name(&ty, parent, &label));
             let rank = order_rank(&ty, shapes[i].as_ref());
-            variants.push((rank, Variant { name, tag_value: None, ty }));
+            variants.push((
+                rank,
+                Variant {
+                    name,
+                    tag_value: None,
+                    ty,
+                },
+            ));
         }
         // serde tries untagged variants in order: the strictest first, catch-alls last.
         variants.sort_by_key(|(rank, _)| *rank);
         let variants = variants.into_iter().map(|(_, v)| v).collect();
-        TypeKind::Union(Union { tag: None, variants })
+        TypeKind::Union(Union {
+            tag: None,
+            variants,
+        })
     }
 }
 
@@ -194,8 +230,12 @@ fn tag_property(shapes: &[Shape<'_>], lowerer: &Lowerer<'_>) -> Option<String> {
     candidates.into_iter().find_map(|prop| {
         let mut seen = Vec::new();
         for s in shapes {
-            let Shape::Object { properties, .. } = s else { return None };
-            let value = properties.get(prop).and_then(|p| prop_literal(p, lowerer))?;
+            let Shape::Object { properties, .. } = s else {
+                return None;
+            };
+            let value = properties
+                .get(prop)
+                .and_then(|p| prop_literal(p, lowerer))?;
             if seen.contains(&value) {
                 return None;
             }
@@ -225,7 +265,11 @@ fn literal_of(schema: &Schema, tag: &str, lowerer: &Lowerer<'_>) -> Option<Strin
 fn branch_label(shapes: &[Option<Schema>], i: usize) -> String {
     let props = |s: &Option<Schema>| -> Vec<(String, bool, Option<String>)> {
         match s.as_ref().map(Shape::of) {
-            Some(Shape::Object { properties, required, .. }) => properties
+            Some(Shape::Object {
+                properties,
+                required,
+                ..
+            }) => properties
                 .iter()
                 .map(|(k, v)| {
                     let lit = match v {
@@ -239,8 +283,17 @@ fn branch_label(shapes: &[Option<Schema>], i: usize) -> String {
         }
     };
     let own = props(&shapes[i]);
-    let others: Vec<_> = shapes.iter().enumerate().filter(|(j, _)| *j != i).map(|(_, s)| props(s)).collect();
-    let unique = own.iter().find(|(k, req, _)| *req && others.iter().all(|o| o.iter().all(|(ok, oreq, _)| ok != k || !oreq)));
+    let others: Vec<_> = shapes
+        .iter()
+        .enumerate()
+        .filter(|(j, _)| *j != i)
+        .map(|(_, s)| props(s))
+        .collect();
+    let unique = own.iter().find(|(k, req, _)| {
+        *req && others
+            .iter()
+            .all(|o| o.iter().all(|(ok, oreq, _)| ok != k || !oreq))
+    });
     if let Some((k, _, _)) = unique {
         return pascal(k);
     }
@@ -272,7 +325,9 @@ fn variant_name(ty: &TypeRef, parent: &str, label: &str) -> String {
         TypeRef::Map(_) => "Map".to_owned(),
         TypeRef::Boxed(inner) => variant_name(inner, parent, label),
         TypeRef::Named(n) => match n.strip_prefix(parent) {
-            Some(rest) if !rest.is_empty() && rest.starts_with(|c: char| c.is_ascii_uppercase()) => {
+            Some(rest)
+                if !rest.is_empty() && rest.starts_with(|c: char| c.is_ascii_uppercase()) =>
+            {
                 rest.to_owned()
             }
             _ => n.clone(),

@@ -12,7 +12,9 @@
 //!
 //! Arguments:
 //! - `spec = "PATH"` (required): the document, relative to the invoking crate's
-//!   `CARGO_MANIFEST_DIR`. Cargo rebuilds the crate when the file changes.
+//!   `CARGO_MANIFEST_DIR`. Cargo rebuilds the crate when the file changes. `${NAME}` is replaced
+//!   by the environment variable `NAME` at build time, e.g. `spec = "${OUT_DIR}/api.json"` for a
+//!   document a build script fetched.
 //! - `inherent = true` (optional): add the group accessors (`client.pets()`) as inherent methods
 //!   of `logto_api::Client`. Only the `logto-api` crate itself can do this; other crates get a
 //!   `ClientExt` trait to import instead.
@@ -90,10 +92,14 @@ impl Parse for Args {
 
 fn expand(args: Args) -> proc_macro2::TokenStream {
     let relative = args.spec.value();
+    let expanded = match expand_env(&relative) {
+        Ok(path) => path,
+        Err(message) => return syn::Error::new(args.spec.span(), message).to_compile_error(),
+    };
     let root = std::env::var_os("CARGO_MANIFEST_DIR")
         .map(PathBuf::from)
         .unwrap_or_default();
-    let path = root.join(&relative);
+    let path = root.join(expanded);
     let options = logto_api_codegen::Options {
         inherent: args.inherent,
     };
@@ -113,4 +119,23 @@ fn expand(args: Args) -> proc_macro2::TokenStream {
         #generated
         const _: &[u8] = include_bytes!(#track);
     }
+}
+
+/// Replaces each `${NAME}` in `path` with the environment variable `NAME`.
+fn expand_env(path: &str) -> Result<String, String> {
+    let mut out = String::new();
+    let mut rest = path;
+    while let Some(start) = rest.find("${") {
+        let Some(len) = rest[start..].find('}') else {
+            return Err(format!("unclosed `${{` in spec path `{path}`"));
+        };
+        let name = &rest[start + 2..start + len];
+        let value = std::env::var(name)
+            .map_err(|_| format!("spec path `{path}` uses `${{{name}}}`, but that environment variable is not set"))?;
+        out.push_str(&rest[..start]);
+        out.push_str(&value);
+        rest = &rest[start + len + 1..];
+    }
+    out.push_str(rest);
+    Ok(out)
 }

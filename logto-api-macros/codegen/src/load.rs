@@ -21,7 +21,7 @@ pub fn load_file(path: &Path, display: &str) -> Result<Document, Diagnostics> {
             display,
             "",
             None,
-            format!("cannot read the file: {e}"),
+            format!("cannot read {}: {e}", path.display()),
         )),
     }
 }

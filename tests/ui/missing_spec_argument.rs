@@ -1,0 +1,3 @@
+logto_api_macros::generate!(inherent = false);
+
+fn main() {}

@@ -295,6 +295,6 @@ pub enum Output {
     Json(TypeRef),
     /// `Option<T>`: some success responses are this JSON type, the others are empty.
     OptionalJson(TypeRef),
-    /// A generated enum with one variant per success status (`{Op}Response`).
+    /// A generated enum with one variant per success status (`{Op}Outcome`).
     PerStatus(String),
 }

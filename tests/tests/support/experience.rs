@@ -166,7 +166,7 @@ fn flow_cases() -> Vec<Case> {
             Req::new("POST", "/api/experience/identification").json(
                 json!({ "verificationId": "bz1410me5591uoovzf83l", "linkSocialIdentity": true }),
             ),
-            Reply::Empty(204),
+            Reply::EmptyText(204),
         )
         .variant("204, linkSocialIdentity"),
         // experience-sign-in.json#24

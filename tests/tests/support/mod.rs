@@ -191,12 +191,15 @@ pub enum Reply {
     Json(u16, Value),
     /// A plain-text body (`Created`, `OK`).
     Text(u16, &'static str),
+    /// No body, for an operation whose success type is text (`IdentifyUser` answers 201 `Created`
+    /// or 204): the `String` it decodes to can only be empty.
+    EmptyText(u16),
 }
 
 impl Reply {
     pub fn status(&self) -> u16 {
         match self {
-            Reply::Empty(s) | Reply::Json(s, _) | Reply::Text(s, _) => *s,
+            Reply::Empty(s) | Reply::Json(s, _) | Reply::Text(s, _) | Reply::EmptyText(s) => *s,
         }
     }
 
@@ -206,6 +209,7 @@ impl Reply {
             Reply::Empty(_) => Value::Null,
             Reply::Json(_, v) => v.clone(),
             Reply::Text(_, t) => Value::String((*t).to_owned()),
+            Reply::EmptyText(_) => Value::String(String::new()),
         }
     }
 
@@ -213,7 +217,7 @@ impl Reply {
     pub fn template(&self) -> wiremock::ResponseTemplate {
         let template = wiremock::ResponseTemplate::new(self.status());
         match self {
-            Reply::Empty(_) => template,
+            Reply::Empty(_) | Reply::EmptyText(_) => template,
             Reply::Json(_, v) => template.set_body_raw(
                 serde_json::to_vec(v).expect("JSON serializes"),
                 "application/json; charset=utf-8",

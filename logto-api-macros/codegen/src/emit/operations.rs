@@ -159,7 +159,7 @@ fn stored_type(p: &Param) -> TokenStream {
 fn emit_builder(op: &Operation) -> TokenStream {
     let builder = ident(&op.builder);
     let doc = doc_attr(&format!(
-        "Request builder for [`{0}`](super) (`{1} {2}`).",
+        "Request builder for `{0}` (`{1} {2}`).",
         op.id,
         op.method.as_str(),
         op.path
@@ -410,15 +410,17 @@ fn emit_decode(op: &Operation) -> TokenStream {
         Output::PerStatus(name) => {
             let name = ident(name);
             let arms = op.responses.iter().filter_map(|r| {
-                let status = r.status?;
-                let v = format_ident!("{}", status_variant(status));
+                let code = r.status?;
+                let v = format_ident!("{}", status_variant(code));
+                let status = proc_macro2::Literal::u16_unsuffixed(code);
                 Some(match &r.payload {
                     Payload::Empty => {
                         quote!(#status => response.unit().map(|r| r.map(|()| #name::#v)),)
                     }
                     Payload::Text => quote!(#status => response.text().map(|r| r.map(#name::#v)),),
-                    Payload::Json(_) => {
-                        quote!(#status => response.json().map(|r| r.map(#name::#v)),)
+                    Payload::Json(t) => {
+                        let t = type_tokens(t, &types_prefix());
+                        quote!(#status => response.json::<#t>().map(|r| r.map(#name::#v)),)
                     }
                 })
             });

@@ -442,6 +442,6 @@ fn output_of(responses: &[Response], op_name: &str) -> Output {
         ([], true) => Output::Text,
         ([t], false) if empty => Output::OptionalJson((*t).clone()),
         ([t], false) => Output::Json((*t).clone()),
-        _ => Output::PerStatus(format!("{op_name}Response")),
+        _ => Output::PerStatus(format!("{op_name}Outcome")),
     }
 }

@@ -130,8 +130,11 @@ fn expand_env(path: &str) -> Result<String, String> {
             return Err(format!("unclosed `${{` in spec path `{path}`"));
         };
         let name = &rest[start + 2..start + len];
-        let value = std::env::var(name)
-            .map_err(|_| format!("spec path `{path}` uses `${{{name}}}`, but that environment variable is not set"))?;
+        let value = std::env::var(name).map_err(|_| {
+            format!(
+                "spec path `{path}` uses `${{{name}}}`, but that environment variable is not set"
+            )
+        })?;
         out.push_str(&rest[..start]);
         out.push_str(&value);
         rest = &rest[start + len + 1..];

@@ -97,6 +97,25 @@ impl Client {
         })
     }
 
+    /// Starts an OIDC authorization request (`GET /oidc/auth?{params}`) without following its
+    /// redirect, keeping the interaction cookies Logto sets. This is how a sign-in UI that is not
+    /// a browser opens the session the Experience API works in; `params` are the usual
+    /// `client_id`, `redirect_uri`, `response_type`, `scope`, `code_challenge`, ... pairs.
+    pub async fn authorize(&self, params: &[(&str, &str)]) -> Result<crate::ApiResponse<()>> {
+        let path = String::from("/oidc/auth");
+        let mut request = crate::__private::Request::new(
+            self,
+            reqwest::Method::GET,
+            "Authorize",
+            "/oidc/auth",
+            path,
+        );
+        for (name, value) in params {
+            request.query(name, Some(value), true)?;
+        }
+        request.send().await?.unit()
+    }
+
     /// Forgets the Experience API session cookie, so the next call starts a fresh interaction.
     pub fn clear_session(&self) {
         self.inner.cookies.clear();

@@ -5,7 +5,10 @@
 use std::path::Path;
 
 fn snapshot_source(fixture: &Path) -> String {
-    let display = format!("fixtures/{}", fixture.file_name().and_then(|n| n.to_str()).unwrap_or("?"));
+    let display = format!(
+        "fixtures/{}",
+        fixture.file_name().and_then(|n| n.to_str()).unwrap_or("?")
+    );
     let tokens = logto_api_codegen::generate_file(fixture, &display, &Default::default())
         .unwrap_or_else(|d| panic!("{display} does not generate:\n{d}"));
     let body = logto_api_codegen::pretty(&tokens).expect("generated code parses");
@@ -28,8 +31,14 @@ fn generated_source_matches_snapshots() {
     let fixtures = fixtures();
     assert!(!fixtures.is_empty(), "no fixtures found");
     for fixture in fixtures {
-        let stem = fixture.file_stem().and_then(|s| s.to_str()).expect("utf-8 name").to_owned();
-        let expected = Path::new(env!("CARGO_MANIFEST_DIR")).join("snapshots").join(format!("{stem}.rs"));
+        let stem = fixture
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .expect("utf-8 name")
+            .to_owned();
+        let expected = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("snapshots")
+            .join(format!("{stem}.rs"));
         expectorate::assert_contents(expected, &snapshot_source(&fixture));
     }
 }
@@ -42,6 +51,11 @@ fn snapshots_compile() {
 #[test]
 fn generation_is_deterministic() {
     for fixture in fixtures() {
-        assert_eq!(snapshot_source(&fixture), snapshot_source(&fixture), "{}", fixture.display());
+        assert_eq!(
+            snapshot_source(&fixture),
+            snapshot_source(&fixture),
+            "{}",
+            fixture.display()
+        );
     }
 }

@@ -178,7 +178,7 @@ impl<'a> Lowerer<'a> {
             if variants.iter().any(|(_, v)| v.ty == ty) {
                 continue;
             }
-            let name = names.claim(&variant_name(&ty, parent, &label));
+            let name = names.claim(&variant_name(&ty, parent));
             let rank = order_rank(&ty, shapes[i].as_ref());
             variants.push((
                 rank,
@@ -313,7 +313,7 @@ fn bool_or_string_literal(schema: &Schema) -> Option<String> {
     }
 }
 
-fn variant_name(ty: &TypeRef, parent: &str, label: &str) -> String {
+fn variant_name(ty: &TypeRef, parent: &str) -> String {
     match ty {
         TypeRef::Bool => "Bool".to_owned(),
         TypeRef::Integer => "Integer".to_owned(),
@@ -323,7 +323,7 @@ fn variant_name(ty: &TypeRef, parent: &str, label: &str) -> String {
         TypeRef::File => "File".to_owned(),
         TypeRef::List(_) => "List".to_owned(),
         TypeRef::Map(_) => "Map".to_owned(),
-        TypeRef::Boxed(inner) => variant_name(inner, parent, label),
+        TypeRef::Boxed(inner) => variant_name(inner, parent),
         TypeRef::Named(n) => match n.strip_prefix(parent) {
             Some(rest)
                 if !rest.is_empty() && rest.starts_with(|c: char| c.is_ascii_uppercase()) =>

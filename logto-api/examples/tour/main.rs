@@ -1,0 +1,213 @@
+//! A tour of the generated client: an Experience API sign-in, then Account API profile calls.
+//!
+//! `cargo run --example tour` talks to an embedded stand-in for Logto on 127.0.0.1 (it serves the
+//! calls below the way Logto 1.42 does: session cookies, password checks, 4xx bodies). To talk to
+//! a real Logto instead, set:
+//! - `LOGTO_ENDPOINT` (e.g. `http://localhost:3001`), `LOGTO_APP_ID` and `LOGTO_REDIRECT_URI` of
+//!   an application whose sign-in experience is password sign-in by username;
+//! - `LOGTO_USERNAME` and `LOGTO_PASSWORD`;
+//! - optionally `LOGTO_ACCESS_TOKEN`, a user access token for the Account API part (finishing
+//!   the OIDC code exchange is the job of your OIDC library, not of this client).
+
+mod standin;
+
+use logto_api::account::types::{UpdatePasswordBody, UpdateProfileBody};
+use logto_api::experience::types::{
+    CreatePasswordVerificationBody, CreatePasswordVerificationBodyIdentifier, IdentifyUserBody,
+    InitInteractionBody, InteractionEvent,
+    NewPasswordIdentityVerificationRecordIdentifierType as IdentifierType,
+};
+use logto_api::Client;
+use standin::{StandIn, StandInUser};
+
+type BoxError = Box<dyn std::error::Error>;
+
+struct Setup {
+    client: Client,
+    username: String,
+    password: String,
+    app_id: String,
+    redirect_uri: String,
+    /// Keeps the embedded server alive for the whole tour.
+    standin: Option<StandIn>,
+}
+
+#[tokio::main]
+async fn main() -> Result<(), BoxError> {
+    let setup = setup().await?;
+    let token = sign_in(&setup).await?;
+    let token = token.or_else(|| setup.standin.as_ref().and_then(StandIn::access_token));
+    match token {
+        Some(token) => account(&setup, &token).await?,
+        None => println!("(set LOGTO_ACCESS_TOKEN to also run the Account API part)"),
+    }
+    println!("tour finished");
+    Ok(())
+}
+
+async fn setup() -> Result<Setup, BoxError> {
+    let env = |name: &str| {
+        std::env::var(name).map_err(|_| format!("{name} must be set when LOGTO_ENDPOINT is"))
+    };
+    if let Ok(endpoint) = std::env::var("LOGTO_ENDPOINT") {
+        println!("using Logto at {endpoint}");
+        return Ok(Setup {
+            client: Client::new(endpoint)?,
+            username: env("LOGTO_USERNAME")?,
+            password: env("LOGTO_PASSWORD")?,
+            app_id: env("LOGTO_APP_ID")?,
+            redirect_uri: env("LOGTO_REDIRECT_URI")?,
+            standin: None,
+        });
+    }
+    let user = StandInUser {
+        username: "tour-user".to_owned(),
+        password: "Tour-Passw0rd!".to_owned(),
+        name: Some("Tour User".to_owned()),
+    };
+    let (username, password) = (user.username.clone(), user.password.clone());
+    let standin = StandIn::start(user).await?;
+    println!(
+        "LOGTO_ENDPOINT not set: started an embedded Logto stand-in at {}",
+        standin.endpoint()
+    );
+    Ok(Setup {
+        client: Client::new(standin.endpoint())?,
+        username,
+        password,
+        app_id: "standin-app".to_owned(),
+        redirect_uri: "http://127.0.0.1/callback".to_owned(),
+        standin: Some(standin),
+    })
+}
+
+/// Walks a password sign-in through the Experience API; returns an access token when the
+/// environment provides one.
+async fn sign_in(setup: &Setup) -> Result<Option<String>, BoxError> {
+    let client = &setup.client;
+    let auth = client
+        .authorize(&[
+            ("client_id", &setup.app_id),
+            ("redirect_uri", &setup.redirect_uri),
+            ("response_type", "code"),
+            ("scope", "openid profile"),
+            ("prompt", "login"),
+        ])
+        .await?;
+    println!(
+        "1. GET /oidc/auth -> {} (interaction cookies kept by the client)",
+        auth.status
+    );
+
+    let init = InitInteractionBody {
+        interaction_event: InteractionEvent::SignIn,
+        captcha_token: None,
+    };
+    let started = client.experience().init_interaction(init).send().await?;
+    println!("2. init_interaction(SignIn) -> {}", started.status);
+
+    let wrong = password_body(&setup.username, "not-the-password");
+    match client
+        .experience()
+        .create_password_verification(wrong)
+        .send()
+        .await
+    {
+        Err(e) => println!("3. a wrong password is refused: {e} (code {:?})", e.code()),
+        Ok(r) => println!("3. unexpectedly accepted a wrong password: {}", r.status),
+    }
+
+    let right = password_body(&setup.username, &setup.password);
+    let verification = client
+        .experience()
+        .create_password_verification(right)
+        .send()
+        .await?;
+    println!(
+        "4. create_password_verification -> verificationId {}",
+        verification.verification_id
+    );
+
+    let identify = IdentifyUserBody {
+        verification_id: Some(verification.body.verification_id),
+        ..Default::default()
+    };
+    let identified = client.experience().identify_user(identify).send().await?;
+    println!("5. identify_user -> {}", identified.status);
+
+    let submitted = client.experience().submit_interaction().send().await?;
+    match &submitted.body {
+        Some(done) => println!("6. submit_interaction -> redirect to {}", done.redirect_to),
+        None => println!("6. submit_interaction -> {}", submitted.status),
+    }
+    Ok(std::env::var("LOGTO_ACCESS_TOKEN").ok())
+}
+
+fn password_body(username: &str, password: &str) -> CreatePasswordVerificationBody {
+    CreatePasswordVerificationBody {
+        identifier: CreatePasswordVerificationBodyIdentifier {
+            r#type: IdentifierType::Username,
+            value: username.to_owned(),
+        },
+        password: password.to_owned(),
+    }
+}
+
+/// Reads and updates the signed-in user's profile, then changes the password with a
+/// verification record.
+async fn account(setup: &Setup, token: &str) -> Result<(), BoxError> {
+    let client = setup.client.with_bearer_token(token);
+    let profile = client.my_account().get_profile().send().await?;
+    println!(
+        "7. get_profile -> {:?} (name {:?})",
+        profile.username, profile.name
+    );
+
+    let update = UpdateProfileBody {
+        name: Some(Some("Renamed by the tour".to_owned())),
+        ..Default::default()
+    };
+    let updated = client.my_account().update_profile(update).send().await?;
+    println!("8. update_profile -> name {:?}", updated.name);
+
+    let new_password = UpdatePasswordBody {
+        password: "An0ther-Passw0rd!".to_owned(),
+    };
+    match client
+        .my_account()
+        .update_password(new_password.clone())
+        .send()
+        .await
+    {
+        Err(e) => println!("9. update_password without a verification record: {e}"),
+        Ok(r) => println!(
+            "9. unexpectedly changed the password without verification: {}",
+            r.status
+        ),
+    }
+
+    let check = UpdatePasswordBody {
+        password: setup.password.clone(),
+    };
+    let record = client
+        .verifications()
+        .create_verification_by_password(check)
+        .send()
+        .await?;
+    println!(
+        "10. create_verification_by_password -> record expires at {}",
+        record.expires_at
+    );
+
+    let verified = client.with_verification_id(&record.verification_record_id)?;
+    let changed = verified
+        .my_account()
+        .update_password(new_password)
+        .send()
+        .await?;
+    println!(
+        "11. update_password with logto-verification-id -> {}",
+        changed.status
+    );
+    Ok(())
+}

@@ -8,7 +8,7 @@
 //! let client = logto_api::Client::new("http://localhost:3001")?;
 //! // Starts an interaction; Logto answers with the `_interaction` cookie the client keeps.
 //! client.experience()
-//!     .init_interaction(InitInteractionBody { interaction_event: InteractionEvent::SignIn, ..Default::default() })
+//!     .init_interaction(InitInteractionBody { interaction_event: InteractionEvent::SignIn, captcha_token: None })
 //!     .send()
 //!     .await?;
 //! # Ok(()) }

@@ -65,7 +65,9 @@ fn check(exchange: &Value, result: support::CallResult, tally: &mut Tally) -> Re
         }
         if is_json {
             if let Some(d) = sjson::diff(body, &out.body) {
-                return Err(format!("decoded {status} answer re-encodes differently: {d}"));
+                return Err(format!(
+                    "decoded {status} answer re-encodes differently: {d}"
+                ));
             }
             tally.json_equal += 1;
         } else if let (Value::String(text), Value::String(decoded)) = (body, &out.body) {
@@ -87,14 +89,22 @@ fn check(exchange: &Value, result: support::CallResult, tally: &mut Tally) -> Re
         Err(e) => e,
     };
     let Error::Api(api) = &err else {
-        return Err(format!("recorded {status} error became {err:?}, not Error::Api"));
+        return Err(format!(
+            "recorded {status} error became {err:?}, not Error::Api"
+        ));
     };
     if api.status.as_u16() != status {
-        return Err(format!("recorded status {status}, Error::Api has {}", api.status));
+        return Err(format!(
+            "recorded status {status}, Error::Api has {}",
+            api.status
+        ));
     }
     if let Some(code) = body.get("code").and_then(Value::as_str) {
         if err.code() != Some(code) {
-            return Err(format!("recorded code {code:?}, Error::Api has {:?}", err.code()));
+            return Err(format!(
+                "recorded code {code:?}, Error::Api has {:?}",
+                err.code()
+            ));
         }
     }
     if let Some(message) = body.get("message").and_then(Value::as_str) {
@@ -137,7 +147,10 @@ async fn recorded_traffic_decodes() {
         let exchanges: Vec<Value> = serde_json::from_str(&text)
             .unwrap_or_else(|e| panic!("{name} is not a JSON array of exchanges: {e}"));
         for (index, exchange) in exchanges.iter().enumerate() {
-            let Some(case) = exchange["operationId"].as_str().and_then(|op| by_op.get(op)) else {
+            let Some(case) = exchange["operationId"]
+                .as_str()
+                .and_then(|op| by_op.get(op))
+            else {
                 continue;
             };
             let at = format!("{name}#{index}");
@@ -159,8 +172,9 @@ async fn recorded_traffic_decodes() {
         }
     }
 
+    let empty = Tally::default();
     let line = |doc: Doc| {
-        let t = tallies.remove(&doc).unwrap_or_default();
+        let t = tallies.get(&doc).unwrap_or(&empty);
         format!(
             "{}: {} exchanges replayed, {} 2xx/3xx decoded ({} JSON re-encoded equal), {} errors decoded",
             doc.name(),

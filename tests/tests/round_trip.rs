@@ -10,14 +10,17 @@ mod support;
 
 use logto_api::{Client, Error};
 use serde_json::{json, Value};
-use std::collections::BTreeSet;
-use support::{json as sjson, multipart, spec, Case, Doc, ReqBody, HOSTILE_ENCODED};
+use std::collections::{BTreeMap, BTreeSet};
+use support::{
+    json as sjson, multipart, segments, spec, Case, Doc, ReqBody, HOSTILE, HOSTILE_ENCODED,
+};
 use wiremock::matchers::{any, method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
-/// Cases (by `Case::name()`) known to fail because of a generator or runtime bug, with the
-/// reason. They still run and their problems are printed; the test fails if one starts passing,
-/// so that its entry gets removed.
+/// Known generator or runtime bugs, with the reason: keyed by `Case::name()` for the table, or
+/// by ``path segment `VALUE` `` for `path_parameters_never_reach_another_endpoint` (covering every
+/// operation with a path parameter). Affected cases still run and their problems are printed;
+/// a test fails if a listed entry starts passing, so that it gets removed.
 const KNOWN_BUGS: &[(&str, &str)] = &[];
 
 /// A mock server bound to 127.0.0.1 only.
@@ -135,14 +138,13 @@ fn check_request(case: &Case, request: &wiremock::Request) -> Vec<String> {
             }
         }
         ReqBody::Json(want) => match serde_json::from_slice::<Value>(&request.body) {
-            // Request bodies must match exactly, numbers included: this is what the server gets.
-            Ok(got) if &got == want => {}
-            Ok(got) => problems.push(format!(
-                "JSON body: {} (expected {}, got {})",
-                sjson::diff(want, &got).unwrap_or_else(|| "numbers differ in form".to_owned()),
-                want,
-                got
-            )),
+            // Numbers by value: `number` fields are f64 and go out as `-7.0`, which Logto (JSON.parse)
+            // reads as -7. Everything else must match exactly.
+            Ok(got) => {
+                if let Some(d) = sjson::diff(want, &got) {
+                    problems.push(format!("JSON body: {d} (expected {want}, got {got})"));
+                }
+            }
             Err(e) => problems.push(format!(
                 "body is not JSON ({e}): {:?}",
                 String::from_utf8_lossy(&request.body)
@@ -162,9 +164,7 @@ fn check_request(case: &Case, request: &wiremock::Request) -> Vec<String> {
                         })
                         .collect();
                     if parts != want {
-                        problems.push(format!(
-                            "multipart parts: expected {want:?}, got {parts:?}"
-                        ));
+                        problems.push(format!("multipart parts: expected {want:?}, got {parts:?}"));
                     }
                 }
                 Err(e) => problems.push(format!("multipart body: {e}")),
@@ -330,8 +330,99 @@ fn table_matches_the_spec() {
             }
         }
     }
+    let with_path_params: BTreeSet<String> = Doc::ALL
+        .into_iter()
+        .flat_map(spec::operations)
+        .filter(|o| !o.path_params.is_empty())
+        .map(|o| o.op)
+        .collect();
+    let in_segments: BTreeSet<String> = segments::calls().iter().map(|c| c.op.to_owned()).collect();
+    if with_path_params != in_segments {
+        problems.push(format!(
+            "segments::calls() must list the operations with path parameters: spec {with_path_params:?}, list {in_segments:?}"
+        ));
+    }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
     assert_eq!(total, 75, "spec/ declares 37 + 38 operations");
+}
+
+/// Whatever the path parameter, a call goes to its own endpoint: the value arrives as one
+/// segment, or the call is refused with `Error::InvalidRequest` before anything is sent.
+#[tokio::test]
+async fn path_parameters_never_reach_another_endpoint() {
+    let templates: BTreeMap<String, String> = Doc::ALL
+        .into_iter()
+        .flat_map(spec::operations)
+        .map(|o| {
+            let mut path = o.template.clone();
+            for (name, _) in &o.path_params {
+                path = path.replace(&format!("{{{name}}}"), "{}");
+            }
+            (o.op, path)
+        })
+        .collect();
+    let server = loopback_server().await;
+    let mut failures = Vec::new();
+    let mut known = Vec::new();
+    let mut fixed = Vec::new();
+    let values = [
+        (HOSTILE, HOSTILE_ENCODED),
+        // An escape sequence is data, not an escape: `%` itself is encoded.
+        ("100%2F", "100%252F"),
+        // RFC 3986 unreserved characters stay as they are.
+        ("~user.name-1_2", "~user.name-1_2"),
+        ("..", "%2E%2E"),
+        (".", "%2E"),
+    ];
+    for (value, encoded) in values {
+        let mut problems = Vec::new();
+        for call in segments::calls() {
+            server.reset().await;
+            Mock::given(any())
+                .respond_with(ResponseTemplate::new(204))
+                .mount(&server)
+                .await;
+            let want = templates[call.op].replace("{}", encoded);
+            let result = (call.call)(call.auth.client(&server.uri()), value).await;
+            let requests = server.received_requests().await.unwrap();
+            match (requests.as_slice(), &result) {
+                // Refusing is fine for dot segments, never for an ordinary value.
+                ([], Err(Error::InvalidRequest { .. })) if matches!(value, "." | "..") => {}
+                ([], other) => problems.push(format!(
+                    "{}: `{value}`: nothing sent, result {other:?}",
+                    call.op
+                )),
+                ([request], _) if request.url.path() == want => {}
+                ([request], _) => problems.push(format!(
+                    "{}: `{value}` sent {} {} instead of {want}",
+                    call.op,
+                    request.method,
+                    request.url.path()
+                )),
+                (many, _) => problems.push(format!("{}: {} requests", call.op, many.len())),
+            }
+        }
+        let key = format!("path segment `{value}`");
+        match (
+            KNOWN_BUGS.iter().find(|(k, _)| *k == key),
+            problems.is_empty(),
+        ) {
+            (Some((_, why)), false) => {
+                known.push(format!("{key}: {why}\n    {}", problems.join("\n    ")))
+            }
+            (Some(_), true) => fixed.push(key),
+            (None, false) => failures.extend(problems),
+            (None, true) => {}
+        }
+    }
+    for entry in &known {
+        println!("KNOWN_BUG {entry}");
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    assert!(
+        fixed.is_empty(),
+        "KNOWN_BUGS entries that now pass (remove them): {fixed:?}"
+    );
 }
 
 #[test]
@@ -362,7 +453,10 @@ async fn interaction_cookie_is_sent_on_the_next_call() {
         .and(path("/api/experience"))
         .respond_with(
             ResponseTemplate::new(204)
-                .append_header("set-cookie", "_interaction=Djzv9ViamMxe3Btk; path=/; httponly")
+                .append_header(
+                    "set-cookie",
+                    "_interaction=Djzv9ViamMxe3Btk; path=/; httponly",
+                )
                 .append_header("set-cookie", "_interaction.sig=xS2bdQ4r; path=/; httponly"),
         )
         .mount(&server)
@@ -391,11 +485,21 @@ async fn interaction_cookie_is_sent_on_the_next_call() {
         interaction_event: logto_api::experience::types::InteractionEvent::SignIn,
         captcha_token: None,
     };
-    client.experience().init_interaction(body).send().await.unwrap();
+    client
+        .experience()
+        .init_interaction(body)
+        .send()
+        .await
+        .unwrap();
     client.experience().get_interaction().send().await.unwrap();
     // A derived client shares the session.
     let derived = client.with_bearer_token("unused-here");
-    derived.experience().submit_interaction().send().await.unwrap();
+    derived
+        .experience()
+        .submit_interaction()
+        .send()
+        .await
+        .unwrap();
     client.experience().get_interaction().send().await.unwrap();
 
     let requests = server.received_requests().await.unwrap();
@@ -403,9 +507,20 @@ async fn interaction_cookie_is_sent_on_the_next_call() {
     let session: BTreeSet<String> = ["_interaction=Djzv9ViamMxe3Btk", "_interaction.sig=xS2bdQ4r"]
         .map(String::from)
         .into();
-    assert!(cookie_pairs(&requests[0]).is_empty(), "first call has no cookie");
-    assert_eq!(cookie_pairs(&requests[1]), session, "cookie sent on the next call");
-    assert_eq!(cookie_pairs(&requests[2]), session, "clones share the cookie");
+    assert!(
+        cookie_pairs(&requests[0]).is_empty(),
+        "first call has no cookie"
+    );
+    assert_eq!(
+        cookie_pairs(&requests[1]),
+        session,
+        "cookie sent on the next call"
+    );
+    assert_eq!(
+        cookie_pairs(&requests[2]),
+        session,
+        "clones share the cookie"
+    );
     assert!(
         cookie_pairs(&requests[3]).is_empty(),
         "an expired cookie is no longer sent"
@@ -432,7 +547,10 @@ async fn password_verification(server: &MockServer) -> logto_api::Result<Value> 
 
 async fn serve(server: &MockServer, template: ResponseTemplate) {
     server.reset().await;
-    Mock::given(any()).respond_with(template).mount(server).await;
+    Mock::given(any())
+        .respond_with(template)
+        .mount(server)
+        .await;
 }
 
 #[tokio::test]
@@ -457,11 +575,15 @@ async fn error_answers_become_api_errors() {
         api.message(),
         Some("Incorrect account or password. Please check your input.")
     );
-    assert_eq!(api.raw.as_ref(), serde_json::to_vec(&body).unwrap().as_slice());
+    assert_eq!(
+        api.raw.as_ref(),
+        serde_json::to_vec(&body).unwrap().as_slice()
+    );
 
     // experience-register.json#3: `data` can be an array.
     let data = json!([{ "code": "password_rejected.too_short", "interpolation": { "min": 8 } }]);
-    let body = json!({ "code": "password.rejected", "data": data, "message": "Password rejected." });
+    let body =
+        json!({ "code": "password.rejected", "data": data, "message": "Password rejected." });
     serve(&server, ResponseTemplate::new(422).set_body_json(&body)).await;
     let err = password_verification(&server).await.unwrap_err();
     let api = err.as_api().expect("an API error");

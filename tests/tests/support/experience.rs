@@ -1,23 +1,26 @@
-//! The 37 Experience API operations (`spec/experience.json`). Bodies and answers come from the
-//! recordings (file#index noted); secrets the recorder redacted are replaced by plausible values.
+//! The 37 Experience API operations (`spec/experience.json`): the interaction flow and the
+//! profile calls here, the `/verification/*` calls in `experience_verify.rs`. Bodies and answers
+//! come from the recordings (file#index noted); secrets the recorder redacted are replaced by
+//! plausible values.
 
-use super::{outcome, Case, Doc, ExpectedRequest as Req, Part, Reply, HOSTILE};
+use super::experience_verify::{authentication_options, CRED_ID};
+use super::{outcome, Case, Doc, ExpectedRequest as Req, Part, Reply};
 use logto_api::experience::types as t;
 use logto_api::FilePart;
 use serde_json::{json, Value};
 use std::collections::BTreeMap;
 
-fn case(op: &'static str, call: super::Invoke, request: Req, reply: Reply) -> Case {
+pub(super) fn case(op: &'static str, call: super::Invoke, request: Req, reply: Reply) -> Case {
     Case::new(Doc::Experience, op, call, request, reply)
 }
 
 /// A free-form JSON object (`connectorData`, `values`) as the generated map type.
-fn object(value: Value) -> BTreeMap<String, Value> {
+pub(super) fn object(value: Value) -> BTreeMap<String, Value> {
     serde_json::from_value(value).expect("a JSON object")
 }
 
 /// `{"verificationId": id}`, the answer of most verification calls.
-fn verification(id: &str) -> Reply {
+pub(super) fn verification(id: &str) -> Reply {
     Reply::Json(200, json!({ "verificationId": id }))
 }
 
@@ -25,77 +28,9 @@ pub const PASSWORD: &str = "Rec0rder-Passw0rd!";
 pub const SVG: &[u8] =
     br#"<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"><rect width="1" height="1"/></svg>"#;
 
-// WebAuthn ceremony values from experience-mfa.json#49 (registration), #64 and #71 (assertions).
-const CRED_ID: &str = "0WhMOuIocW1gN2vscrQ9JQ";
-const REG_CLIENT_DATA: &str = "eyJ0eXBlIjoid2ViYXV0aG4uY3JlYXRlIiwiY2hhbGxlbmdlIjoiTElaWDB5aHZqTzNHMXpUbkhqYmx5aV9vRDk3UkY3UHA0V1c3R2NaSm9qRSIsIm9yaWdpbiI6Imh0dHA6Ly8xMjcuMC4wLjE6MzAwMSIsImNyb3NzT3JpZ2luIjpmYWxzZX0";
-const REG_ATTESTATION: &str = "o2NmbXRkbm9uZWdhdHRTdG10oGhhdXRoRGF0YViUEsoXtJryKJQ28wPgFmAwoh5SXSZuIJJnQzgBqP1AcaBFAAAAAAAAAAAAAAAAAAAAAAAAAAAAENFoTDriKHFtYDdr7HK0PSWlAQIDJiABIVggYMldjhHWscQC2jCsMK9lcae_hZqttvA69VuDDRs0LTsiWCAApyPvZTvzM6XoaUluwT9yL8pGJCOtA1jKR22REpaQZA";
-const AUTH_CLIENT_DATA: &str = "eyJ0eXBlIjoid2ViYXV0aG4uZ2V0IiwiY2hhbGxlbmdlIjoiNjBUdnBEX2Q1OGRXaV9IcVYxVi1FZHJaSDAtb2RyM0ZyZzVZSTFlOG5JVSIsIm9yaWdpbiI6Imh0dHA6Ly8xMjcuMC4wLjE6MzAwMSIsImNyb3NzT3JpZ2luIjpmYWxzZX0";
-const AUTH_DATA: &str = "EsoXtJryKJQ28wPgFmAwoh5SXSZuIJJnQzgBqP1AcaAFAAAAAQ";
-const AUTH_SIGNATURE: &str = "MEQCIBTh25ZlRKXEkztIhZ7PWVyWkwi76BETI0ia7SPnvK0rAiAunXrRRGKDhUTjqEO8S4xMzI6ufCpcLOJ3am8YPbEStw";
-const PASSKEY_CLIENT_DATA: &str = "eyJ0eXBlIjoid2ViYXV0aG4uZ2V0IiwiY2hhbGxlbmdlIjoiU2FlN3VxaXRPSEd1aXctUlNqME8wSEI5Mk9OMUdTaGlid0JUaWZib0JqYyIsIm9yaWdpbiI6Imh0dHA6Ly8xMjcuMC4wLjE6MzAwMSIsImNyb3NzT3JpZ2luIjpmYWxzZX0";
-const PASSKEY_AUTH_DATA: &str = "EsoXtJryKJQ28wPgFmAwoh5SXSZuIJJnQzgBqP1AcaAFAAAAAg";
-const PASSKEY_SIGNATURE: &str = "MEQCIF4djZcFJX_SYsv8rfPIbF69NvojNfqFPGPo72kAxvsBAiBKWdrRFkX0Fl0X-6ITHLQ3zR63fbC-kfeuwFTZ5_3IpQ";
-const USER_HANDLE: &str = "YnppN2Jjbmd2ZnBw";
-
-/// An authentication assertion payload (typed), shared by the WebAuthn and passkey verifies.
-fn assertion(
-    client_data: &str,
-    authenticator_data: &str,
-    signature: &str,
-    user_handle: Option<&str>,
-) -> t::VerifyWebAuthnAuthenticationVerificationBodyPayload {
-    t::VerifyWebAuthnAuthenticationVerificationBodyPayload {
-        r#type: t::WebAuthnType::WebAuthn,
-        id: CRED_ID.into(),
-        raw_id: CRED_ID.into(),
-        authenticator_attachment: Some(
-            t::VerifyWebAuthnRegistrationVerificationBodyPayloadAuthenticatorAttachment::Platform,
-        ),
-        client_extension_results: t::ClientExtensionResults::default(),
-        response: t::VerifyWebAuthnAuthenticationVerificationBodyPayloadResponse {
-            client_data_json: client_data.into(),
-            authenticator_data: authenticator_data.into(),
-            signature: signature.into(),
-            user_handle: user_handle.map(Into::into),
-        },
-    }
-}
-
-/// The wire form of `assertion(..)`.
-fn assertion_json(client_data: &str, authenticator_data: &str, signature: &str) -> Value {
-    json!({
-        "type": "WebAuthn",
-        "id": CRED_ID,
-        "rawId": CRED_ID,
-        "authenticatorAttachment": "platform",
-        "clientExtensionResults": {},
-        "response": {
-            "clientDataJSON": client_data,
-            "authenticatorData": authenticator_data,
-            "signature": signature
-        }
-    })
-}
-
-/// WebAuthn authentication options as served (experience-mfa.json#63).
-fn authentication_options(challenge: &str, allow: bool) -> Value {
-    let allowed = if allow {
-        json!([{ "type": "public-key", "id": CRED_ID, "transports": ["internal"] }])
-    } else {
-        json!([])
-    };
-    json!({
-        "challenge": challenge,
-        "timeout": 60000,
-        "rpId": "127.0.0.1",
-        "allowCredentials": allowed,
-        "userVerification": "required"
-    })
-}
-
 pub fn cases() -> Vec<Case> {
     let mut cases = flow_cases();
-    cases.extend(verification_cases());
+    cases.extend(super::experience_verify::cases());
     cases.extend(profile_cases());
     cases
 }
@@ -229,524 +164,87 @@ fn flow_cases() -> Vec<Case> {
             |c| {
                 Box::pin(async move {
                     let email = "idp+073048@sso073048.example.com";
-                    outcome(c.experience().get_enabled_sso_connectors(email).send().await)
+                    outcome(
+                        c.experience()
+                            .get_enabled_sso_connectors(email)
+                            .send()
+                            .await,
+                    )
                 })
             },
             Req::new("GET", "/api/experience/sso-connectors")
                 .query(&[("email", "idp+073048@sso073048.example.com")]),
             Reply::Json(200, json!({ "connectorIds": ["javu1gqj9vf9"] })),
         ),
+        // Reserved characters in a query value must survive as data.
+        case(
+            "GetEnabledSsoConnectors",
+            |c| {
+                Box::pin(async move {
+                    let email = "a&b=c#d e+ü@example.com";
+                    outcome(c.experience().get_enabled_sso_connectors(email).send().await)
+                })
+            },
+            Req::new("GET", "/api/experience/sso-connectors")
+                .query(&[("email", "a&b=c#d e+ü@example.com")]),
+            Reply::Json(200, json!({ "connectorIds": [] })),
+        )
+        .variant("hostile query value"),
+        // A record type newer than the spec must be kept as sent (the union's Unknown branch),
+        // next to a bound WebAuthn factor (experience-mfa.json#49's credential).
+        case(
+            "GetInteraction",
+            |c| Box::pin(async move { outcome(c.experience().get_interaction().send().await) }),
+            Req::new("GET", "/api/experience/interaction"),
+            Reply::Json(
+                200,
+                json!({
+                    "interactionEvent": "SignIn",
+                    "userId": "bzi7bcngvfpp",
+                    "profile": { "username": null, "primaryEmail": "mfa@example.com" },
+                    "verificationRecords": [
+                        { "id": "f8k2m4p6r8t0v2x4z6b8d", "type": "FutureFactor", "verified": true, "extra": { "n": 1 } }
+                    ],
+                    "mfa": {
+                        "mfaSkipped": false,
+                        "webAuthn": [{
+                            "type": "WebAuthn",
+                            "rpId": "127.0.0.1",
+                            "credentialId": CRED_ID,
+                            "publicKey": "pQECAyYgASFYIGDJXY4R1rHEAtowrDCvZXGnv4WarbbwOvVbgw0bNC07Ilgg",
+                            "transports": ["internal", "hybrid"],
+                            "counter": 3,
+                            "agent": "Mozilla/5.0 (X11; Linux x86_64)",
+                            "name": "Recorder soft key"
+                        }]
+                    },
+                    "signInContext": { "ip": "127.0.0.1" },
+                    "captcha": { "verified": true, "skipped": false }
+                }),
+            ),
+        )
+        .variant("unknown record type, WebAuthn factor"),
         // experience-mfa.json#70
         case(
             "CreateSignInPasskeyAuthentication",
             |c| {
                 Box::pin(async move {
-                    outcome(c.experience().create_sign_in_passkey_authentication().send().await)
+                    outcome(
+                        c.experience()
+                            .create_sign_in_passkey_authentication()
+                            .send()
+                            .await,
+                    )
                 })
             },
-            Req::new("POST", "/api/experience/preflight/sign-in-passkey/authentication"),
+            Req::new(
+                "POST",
+                "/api/experience/preflight/sign-in-passkey/authentication",
+            ),
             Reply::Json(
                 200,
                 json!({ "authenticationOptions": authentication_options("Sae7uqitOHGuiw-RSj0O0HB92ON1GShibwBTifboBjc", false) }),
             ),
-        ),
-    ]
-}
-
-/// The `/api/experience/verification/*` calls.
-fn verification_cases() -> Vec<Case> {
-    vec![
-        // experience-sign-in.json#17
-        case(
-            "CreatePasswordVerification",
-            |c| {
-                Box::pin(async move {
-                    let body = t::CreatePasswordVerificationBody {
-                        identifier: t::CreatePasswordVerificationBodyIdentifier {
-                            r#type: t::NewPasswordIdentityVerificationRecordIdentifierType::Email,
-                            value: "testuser@example.com".into(),
-                        },
-                        password: PASSWORD.into(),
-                    };
-                    outcome(c.experience().create_password_verification(body).send().await)
-                })
-            },
-            Req::new("POST", "/api/experience/verification/password").json(json!({
-                "identifier": { "type": "email", "value": "testuser@example.com" },
-                "password": PASSWORD
-            })),
-            verification("ie5c2ehw3mtb71z4oxojw"),
-        ),
-        // experience-other-flows.json#32 (501 there: no e-mail connector; the answer is made up).
-        case(
-            "CreateAndSendVerificationCode",
-            |c| {
-                Box::pin(async move {
-                    let body = t::CreateAndSendVerificationCodeBody {
-                        identifier: t::CreateAndSendVerificationCodeBodyIdentifier::Email(
-                            t::EmailCreateAndSendVerificationCodeBodyIdentifier {
-                                value: "testuser@example.com".into(),
-                            },
-                        ),
-                        interaction_event:
-                            t::UpdateInteractionEventBodyInteractionEvent::ForgotPassword,
-                    };
-                    outcome(c.experience().create_and_send_verification_code(body).send().await)
-                })
-            },
-            Req::new("POST", "/api/experience/verification/verification-code").json(json!({
-                "identifier": { "type": "email", "value": "testuser@example.com" },
-                "interactionEvent": "ForgotPassword"
-            })),
-            verification("k3v9b0cd2wq1sx7ya5ef4"),
-        ),
-        case(
-            "CreateAndSendVerificationCode",
-            |c| {
-                Box::pin(async move {
-                    let body = t::CreateAndSendVerificationCodeBody {
-                        identifier: t::CreateAndSendVerificationCodeBodyIdentifier::Phone(
-                            t::PhoneCreateAndSendVerificationCodeBodyIdentifier {
-                                value: "15550002222".into(),
-                            },
-                        ),
-                        interaction_event: t::UpdateInteractionEventBodyInteractionEvent::SignIn,
-                    };
-                    outcome(c.experience().create_and_send_verification_code(body).send().await)
-                })
-            },
-            Req::new("POST", "/api/experience/verification/verification-code").json(json!({
-                "identifier": { "type": "phone", "value": "15550002222" },
-                "interactionEvent": "SignIn"
-            })),
-            verification("p0hx2m5ne8rt4qz6uw1ya"),
-        )
-        .variant("phone"),
-        // experience-other-flows.json#33
-        case(
-            "VerifyVerificationCodeVerification",
-            |c| {
-                Box::pin(async move {
-                    let body = t::VerifyVerificationCodeVerificationBody {
-                        identifier: t::CreateAndSendVerificationCodeBodyIdentifier::Email(
-                            t::EmailCreateAndSendVerificationCodeBodyIdentifier {
-                                value: "testuser@example.com".into(),
-                            },
-                        ),
-                        verification_id: "k3v9b0cd2wq1sx7ya5ef4".into(),
-                        code: "123456".into(),
-                    };
-                    outcome(c.experience().verify_verification_code_verification(body).send().await)
-                })
-            },
-            Req::new("POST", "/api/experience/verification/verification-code/verify").json(json!({
-                "identifier": { "type": "email", "value": "testuser@example.com" },
-                "verificationId": "k3v9b0cd2wq1sx7ya5ef4",
-                "code": "123456"
-            })),
-            verification("k3v9b0cd2wq1sx7ya5ef4"),
-        ),
-        // experience-other-flows.json#35
-        case(
-            "CreateAndSendMfaVerificationCode",
-            |c| {
-                Box::pin(async move {
-                    let body = t::CreateAndSendMfaVerificationCodeBody {
-                        identifier_type: t::CreateAndSendMfaVerificationCodeBodyIdentifierType::Email,
-                    };
-                    outcome(c.experience().create_and_send_mfa_verification_code(body).send().await)
-                })
-            },
-            Req::new("POST", "/api/experience/verification/mfa-verification-code")
-                .json(json!({ "identifierType": "email" })),
-            verification("m2fa8code4email6rec07"),
-        ),
-        // experience-other-flows.json#36
-        case(
-            "VerifyMfaVerificationCode",
-            |c| {
-                Box::pin(async move {
-                    let body = t::VerifyMfaVerificationCodeBody {
-                        verification_id: "m2fa8code4email6rec07".into(),
-                        code: "123456".into(),
-                        identifier_type: t::CreateAndSendMfaVerificationCodeBodyIdentifierType::Email,
-                    };
-                    outcome(c.experience().verify_mfa_verification_code(body).send().await)
-                })
-            },
-            Req::new("POST", "/api/experience/verification/mfa-verification-code/verify").json(
-                json!({ "verificationId": "m2fa8code4email6rec07", "code": "123456", "identifierType": "email" }),
-            ),
-            verification("m2fa8code4email6rec07"),
-        ),
-        // experience-other-flows.json#39 (404 there: no social connector).
-        case(
-            "CreateSocialVerification",
-            |c| {
-                Box::pin(async move {
-                    let body = t::CreateSocialVerificationBody {
-                        state: "st".into(),
-                        redirect_uri: "http://127.0.0.1:3000/social-cb".into(),
-                    };
-                    outcome(c.experience().create_social_verification(HOSTILE, body).send().await)
-                })
-            },
-            Req::new(
-                "POST",
-                "/api/experience/verification/social/a%2Fb%3Fc%23d%20e%2F%C3%BC/authorization-uri",
-            )
-            .json(json!({ "state": "st", "redirectUri": "http://127.0.0.1:3000/social-cb" })),
-            Reply::Json(
-                200,
-                json!({
-                    "authorizationUri": "https://github.com/login/oauth/authorize?client_id=rec&redirect_uri=http%3A%2F%2F127.0.0.1%3A3000%2Fsocial-cb&state=st",
-                    "verificationId": "s0c1alv3r1f1cat10n0id"
-                }),
-            ),
-        ),
-        // experience-other-flows.json#40
-        case(
-            "VerifySocialVerification",
-            |c| {
-                Box::pin(async move {
-                    let body = t::VerifySocialVerificationBody {
-                        connector_data: object(json!({ "code": "x", "state": "st" })),
-                        verification_id: Some("s0c1alv3r1f1cat10n0id".into()),
-                    };
-                    outcome(c.experience().verify_social_verification(HOSTILE, body).send().await)
-                })
-            },
-            Req::new("POST", "/api/experience/verification/social/a%2Fb%3Fc%23d%20e%2F%C3%BC/verify")
-                .json(json!({
-                    "connectorData": { "code": "x", "state": "st" },
-                    "verificationId": "s0c1alv3r1f1cat10n0id"
-                })),
-            verification("s0c1alv3r1f1cat10n0id"),
-        ),
-        // experience-enterprise-sso.json#4
-        case(
-            "CreateEnterpriseSsoVerification",
-            |c| {
-                Box::pin(async move {
-                    let body = t::CreateSocialVerificationBody {
-                        state: "sso-state-073048".into(),
-                        redirect_uri: "http://127.0.0.1:3000/sso-callback".into(),
-                    };
-                    let call = c.experience().create_enterprise_sso_verification(HOSTILE, body);
-                    outcome(call.send().await)
-                })
-            },
-            Req::new(
-                "POST",
-                "/api/experience/verification/sso/a%2Fb%3Fc%23d%20e%2F%C3%BC/authorization-uri",
-            )
-            .json(json!({ "state": "sso-state-073048", "redirectUri": "http://127.0.0.1:3000/sso-callback" })),
-            Reply::Json(
-                200,
-                json!({
-                    "authorizationUri": "http://127.0.0.1:3001/oidc/auth?state=sso-state-073048&nonce=5w0u2vrnul16qm5vpw7du&client_id=l4mudumacf6hn4amf538s&response_type=code&redirect_uri=http%3A%2F%2F127.0.0.1%3A3000%2Fsso-callback&scope=openid+profile+email",
-                    "verificationId": "aur2iffnjzei9v4ngbm2q"
-                }),
-            ),
-        ),
-        // experience-enterprise-sso.json#12
-        case(
-            "VerifyEnterpriseSsoVerification",
-            |c| {
-                Box::pin(async move {
-                    let body = t::VerifyEnterpriseSsoVerificationBody {
-                        connector_data: object(json!({
-                            "code": "Cg8yjqE5-HK8kgnX-RyrN-PQQHbj8qQIlQ34IibbZp7",
-                            "state": "sso-state-073048",
-                            "iss": "http://127.0.0.1:3001/oidc"
-                        })),
-                        verification_id: "aur2iffnjzei9v4ngbm2q".into(),
-                    };
-                    let call = c.experience().verify_enterprise_sso_verification(HOSTILE, body);
-                    outcome(call.send().await)
-                })
-            },
-            Req::new("POST", "/api/experience/verification/sso/a%2Fb%3Fc%23d%20e%2F%C3%BC/verify")
-                .json(json!({
-                    "connectorData": {
-                        "code": "Cg8yjqE5-HK8kgnX-RyrN-PQQHbj8qQIlQ34IibbZp7",
-                        "state": "sso-state-073048",
-                        "iss": "http://127.0.0.1:3001/oidc"
-                    },
-                    "verificationId": "aur2iffnjzei9v4ngbm2q"
-                })),
-            verification("aur2iffnjzei9v4ngbm2q"),
-        ),
-        // experience-mfa.json#7 (secret and QR code redacted there).
-        case(
-            "CreateTotpSecret",
-            |c| Box::pin(async move { outcome(c.experience().create_totp_secret().send().await) }),
-            Req::new("POST", "/api/experience/verification/totp/secret"),
-            Reply::Json(
-                200,
-                json!({
-                    "verificationId": "dfdsmvdmoehva4a6k6k10",
-                    "secret": "JBSWY3DPEHPK3PXP",
-                    "secretQrCode": "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="
-                }),
-            ),
-        ),
-        // experience-mfa.json#9
-        case(
-            "VerifyTotpVerification",
-            |c| {
-                Box::pin(async move {
-                    let body = t::VerifyTotpVerificationBody {
-                        code: "680540".into(),
-                        verification_id: Some("dfdsmvdmoehva4a6k6k10".into()),
-                    };
-                    outcome(c.experience().verify_totp_verification(body).send().await)
-                })
-            },
-            Req::new("POST", "/api/experience/verification/totp/verify")
-                .json(json!({ "code": "680540", "verificationId": "dfdsmvdmoehva4a6k6k10" })),
-            verification("dfdsmvdmoehva4a6k6k10"),
-        ),
-        // experience-mfa.json#43
-        case(
-            "CreateWebAuthnRegistrationVerification",
-            |c| {
-                Box::pin(async move {
-                    outcome(c.experience().create_web_authn_registration_verification().send().await)
-                })
-            },
-            Req::new("POST", "/api/experience/verification/web-authn/registration"),
-            Reply::Json(
-                200,
-                json!({
-                    "verificationId": "qgqspe6mual4j8bxss8ln",
-                    "registrationOptions": {
-                        "rp": { "name": "127.0.0.1", "id": "127.0.0.1" },
-                        "user": { "id": USER_HANDLE, "name": "mfa_073048", "displayName": "mfa_073048" },
-                        "challenge": "PBtJ9mihUkAP3knX-U0pkld2RlisLpJwoKh3dhBg2pc",
-                        "pubKeyCredParams": [
-                            { "type": "public-key", "alg": -7 },
-                            { "type": "public-key", "alg": -257 }
-                        ],
-                        "timeout": 60000,
-                        "excludeCredentials": [],
-                        "authenticatorSelection": {
-                            "requireResidentKey": true,
-                            "residentKey": "required",
-                            "userVerification": "required"
-                        },
-                        "attestation": "none",
-                        "extensions": { "credProps": true }
-                    }
-                }),
-            ),
-        ),
-        // experience-mfa.json#49
-        case(
-            "VerifyWebAuthnRegistrationVerification",
-            |c| {
-                Box::pin(async move {
-                    let body = t::VerifyWebAuthnRegistrationVerificationBody {
-                        verification_id: "i662m8wdmgqcgqib81ebt".into(),
-                        payload: t::VerifyWebAuthnRegistrationVerificationBodyPayload {
-                            r#type: t::WebAuthnType::WebAuthn,
-                            id: CRED_ID.into(),
-                            raw_id: CRED_ID.into(),
-                            response: t::VerifyWebAuthnRegistrationVerificationBodyPayloadResponse {
-                                client_data_json: REG_CLIENT_DATA.into(),
-                                attestation_object: REG_ATTESTATION.into(),
-                                transports: Some(vec![t::Transport::Internal]),
-                                ..Default::default()
-                            },
-                            authenticator_attachment: Some(
-                                t::VerifyWebAuthnRegistrationVerificationBodyPayloadAuthenticatorAttachment::Platform,
-                            ),
-                            client_extension_results: t::ClientExtensionResults::default(),
-                        },
-                    };
-                    let call = c.experience().verify_web_authn_registration_verification(body);
-                    outcome(call.send().await)
-                })
-            },
-            Req::new("POST", "/api/experience/verification/web-authn/registration/verify").json(
-                json!({
-                    "verificationId": "i662m8wdmgqcgqib81ebt",
-                    "payload": {
-                        "type": "WebAuthn",
-                        "id": CRED_ID,
-                        "rawId": CRED_ID,
-                        "authenticatorAttachment": "platform",
-                        "clientExtensionResults": {},
-                        "response": {
-                            "clientDataJSON": REG_CLIENT_DATA,
-                            "attestationObject": REG_ATTESTATION,
-                            "transports": ["internal"]
-                        }
-                    }
-                }),
-            ),
-            verification("i662m8wdmgqcgqib81ebt"),
-        ),
-        // experience-mfa.json#63
-        case(
-            "CreateWebAuthnAuthenticationVerification",
-            |c| {
-                Box::pin(async move {
-                    let call = c.experience().create_web_authn_authentication_verification();
-                    outcome(call.send().await)
-                })
-            },
-            Req::new("POST", "/api/experience/verification/web-authn/authentication"),
-            Reply::Json(
-                200,
-                json!({
-                    "verificationId": "vbn34xjsre0e28vpgz3ld",
-                    "authenticationOptions": authentication_options("60TvpD_d58dWi_HqV1V-EdrZH0-odr3Frg5YI1e8nIU", true)
-                }),
-            ),
-        ),
-        // experience-mfa.json#64
-        case(
-            "VerifyWebAuthnAuthenticationVerification",
-            |c| {
-                Box::pin(async move {
-                    let body = t::VerifyWebAuthnAuthenticationVerificationBody {
-                        verification_id: "vbn34xjsre0e28vpgz3ld".into(),
-                        payload: assertion(AUTH_CLIENT_DATA, AUTH_DATA, AUTH_SIGNATURE, None),
-                    };
-                    let call = c.experience().verify_web_authn_authentication_verification(body);
-                    outcome(call.send().await)
-                })
-            },
-            Req::new("POST", "/api/experience/verification/web-authn/authentication/verify").json(
-                json!({
-                    "verificationId": "vbn34xjsre0e28vpgz3ld",
-                    "payload": assertion_json(AUTH_CLIENT_DATA, AUTH_DATA, AUTH_SIGNATURE)
-                }),
-            ),
-            verification("vbn34xjsre0e28vpgz3ld"),
-        ),
-        // experience-mfa.json#77
-        case(
-            "CreateSignInPasskeyAuthenticationWithIdentifier",
-            |c| {
-                Box::pin(async move {
-                    let body = t::CreateSignInPasskeyAuthenticationWithIdentifierBody {
-                        identifier: t::CreatePasswordVerificationBodyIdentifier {
-                            r#type: t::NewPasswordIdentityVerificationRecordIdentifierType::Username,
-                            value: "mfa_073048".into(),
-                        },
-                    };
-                    let call = c.experience().create_sign_in_passkey_authentication_with_identifier(body);
-                    outcome(call.send().await)
-                })
-            },
-            Req::new("POST", "/api/experience/verification/sign-in-passkey/authentication")
-                .json(json!({ "identifier": { "type": "username", "value": "mfa_073048" } })),
-            Reply::Json(
-                200,
-                json!({
-                    "verificationId": "lzlrt64s0k3vxj60vecyf",
-                    "authenticationOptions": authentication_options("GPnvi4g2B8hLZNj_Wi7d4eUfzxAwysTuCtw0bNrXiwU", true)
-                }),
-            ),
-        ),
-        // experience-mfa.json#71 (assertion with userHandle) plus #78's verificationId.
-        case(
-            "VerifySignInPasskeyAuthentication",
-            |c| {
-                Box::pin(async move {
-                    let body = t::VerifySignInPasskeyAuthenticationBody {
-                        verification_id: Some("lzlrt64s0k3vxj60vecyf".into()),
-                        payload: assertion(
-                            PASSKEY_CLIENT_DATA,
-                            PASSKEY_AUTH_DATA,
-                            PASSKEY_SIGNATURE,
-                            Some(USER_HANDLE),
-                        ),
-                    };
-                    let call = c.experience().verify_sign_in_passkey_authentication(body);
-                    outcome(call.send().await)
-                })
-            },
-            Req::new("POST", "/api/experience/verification/sign-in-passkey/authentication/verify")
-                .json({
-                    let mut payload =
-                        assertion_json(PASSKEY_CLIENT_DATA, PASSKEY_AUTH_DATA, PASSKEY_SIGNATURE);
-                    payload["response"]["userHandle"] = json!(USER_HANDLE);
-                    json!({ "verificationId": "lzlrt64s0k3vxj60vecyf", "payload": payload })
-                }),
-            verification("eht6g1pmo6rj2bk0g25qo"),
-        ),
-        // experience-mfa.json#13 (codes redacted there).
-        case(
-            "GenerateBackupCodes",
-            |c| Box::pin(async move { outcome(c.experience().generate_backup_codes().send().await) }),
-            Req::new("POST", "/api/experience/verification/backup-code/generate"),
-            Reply::Json(
-                200,
-                json!({
-                    "verificationId": "9g6pxtql6sj9uydm9ed71",
-                    "codes": ["a1b2c3d4e5", "f6g7h8i9j0", "k1l2m3n4o5", "p6q7r8s9t0", "u1v2w3x4y5",
-                              "z6a7b8c9d0", "e1f2g3h4i5", "j6k7l8m9n0", "o1p2q3r4s5", "t6u7v8w9x0"]
-                }),
-            ),
-        ),
-        // experience-mfa.json#32
-        case(
-            "VerifyBackupCode",
-            |c| {
-                Box::pin(async move {
-                    let body = t::VerifyBackupCodeBody { code: "a1b2c3d4e5".into() };
-                    outcome(c.experience().verify_backup_code(body).send().await)
-                })
-            },
-            Req::new("POST", "/api/experience/verification/backup-code/verify")
-                .json(json!({ "code": "a1b2c3d4e5" })),
-            verification("4vbku8faealud99c1xdus"),
-        ),
-        // experience-register.json#6
-        case(
-            "CreateNewPasswordIdentityVerification",
-            |c| {
-                Box::pin(async move {
-                    let body = t::CreateNewPasswordIdentityVerificationBody {
-                        identifier: t::CreateNewPasswordIdentityVerificationBodyIdentifier {
-                            r#type: t::CreateNewPasswordIdentityVerificationBodyIdentifierType::Username,
-                            value: "reg_073048".into(),
-                        },
-                        password: PASSWORD.into(),
-                    };
-                    let call = c.experience().create_new_password_identity_verification(body);
-                    outcome(call.send().await)
-                })
-            },
-            Req::new("POST", "/api/experience/verification/new-password-identity").json(json!({
-                "identifier": { "type": "username", "value": "reg_073048" },
-                "password": PASSWORD
-            })),
-            verification("2lq5b8py1l3jntgtzhc82"),
-        ),
-        // experience-other-flows.json#11 (token redacted there).
-        case(
-            "VerifyOneTimeTokenVerification",
-            |c| {
-                Box::pin(async move {
-                    let body = t::VerifyOneTimeTokenVerificationBody {
-                        identifier: t::VerifyOneTimeTokenVerificationBodyIdentifier {
-                            r#type: t::EmailVerificationCodeVerificationRecordIdentifierType::Email,
-                            value: "carol.073048@example.com".into(),
-                        },
-                        token: "ott-7Hc2kQ9xLm4".into(),
-                    };
-                    outcome(c.experience().verify_one_time_token_verification(body).send().await)
-                })
-            },
-            Req::new("POST", "/api/experience/verification/one-time-token/verify").json(json!({
-                "identifier": { "type": "email", "value": "carol.073048@example.com" },
-                "token": "ott-7Hc2kQ9xLm4"
-            })),
-            verification("5djqvpjutvehcootsshtd"),
         ),
     ]
 }
@@ -759,14 +257,16 @@ fn profile_cases() -> Vec<Case> {
             "AddUserProfile",
             |c| {
                 Box::pin(async move {
-                    let body = t::AddUserProfileBody::ExtraProfile(t::ExtraProfileAddUserProfileBody {
-                        values: object(json!({ "name": "Registered Via Recorder" })),
-                    });
+                    let body =
+                        t::AddUserProfileBody::ExtraProfile(t::ExtraProfileAddUserProfileBody {
+                            values: object(json!({ "name": "Registered Via Recorder" })),
+                        });
                     outcome(c.experience().add_user_profile(body).send().await)
                 })
             },
-            Req::new("POST", "/api/experience/profile")
-                .json(json!({ "type": "extraProfile", "values": { "name": "Registered Via Recorder" } })),
+            Req::new("POST", "/api/experience/profile").json(
+                json!({ "type": "extraProfile", "values": { "name": "Registered Via Recorder" } }),
+            ),
             Reply::Empty(204),
         ),
         // experience-other-flows.json#14
@@ -793,7 +293,13 @@ fn profile_cases() -> Vec<Case> {
                     let body = t::UploadExperienceAvatarBody {
                         file: Some(FilePart::new(SVG, "avatar.svg", "image/svg+xml")),
                     };
-                    outcome(c.experience().upload_experience_avatar().body(body).send().await)
+                    outcome(
+                        c.experience()
+                            .upload_experience_avatar()
+                            .body(body)
+                            .send()
+                            .await,
+                    )
                 })
             },
             Req::new("POST", "/api/experience/user-assets/avatar").multipart(vec![Part {
@@ -802,18 +308,24 @@ fn profile_cases() -> Vec<Case> {
                 content_type: Some("image/svg+xml"),
                 data: SVG,
             }]),
-            Reply::Json(200, json!({ "url": "https://assets.example.com/avatars/avatar.svg" })),
+            Reply::Json(
+                200,
+                json!({ "url": "https://assets.example.com/avatars/avatar.svg" }),
+            ),
         ),
         // experience-other-flows.json#28
         case(
             "ResetUserPassword",
             |c| {
                 Box::pin(async move {
-                    let body = t::ResetUserPasswordBody { password: PASSWORD.into() };
+                    let body = t::ResetUserPasswordBody {
+                        password: PASSWORD.into(),
+                    };
                     outcome(c.experience().reset_user_password(body).send().await)
                 })
             },
-            Req::new("PUT", "/api/experience/profile/password").json(json!({ "password": PASSWORD })),
+            Req::new("PUT", "/api/experience/profile/password")
+                .json(json!({ "password": PASSWORD })),
             Reply::Empty(204),
         ),
         // experience-mfa.json#51
@@ -826,7 +338,11 @@ fn profile_cases() -> Vec<Case> {
         // experience-enterprise-sso.json#10
         case(
             "SkipMfaBindingFlow",
-            |c| Box::pin(async move { outcome(c.experience().skip_mfa_binding_flow().send().await) }),
+            |c| {
+                Box::pin(
+                    async move { outcome(c.experience().skip_mfa_binding_flow().send().await) },
+                )
+            },
             Req::new("POST", "/api/experience/profile/mfa/mfa-skipped"),
             Reply::Empty(204),
         ),
@@ -840,7 +356,9 @@ fn profile_cases() -> Vec<Case> {
         // experience-mfa.json#53
         case(
             "SkipPasskeyBinding",
-            |c| Box::pin(async move { outcome(c.experience().skip_passkey_binding().send().await) }),
+            |c| {
+                Box::pin(async move { outcome(c.experience().skip_passkey_binding().send().await) })
+            },
             Req::new("POST", "/api/experience/profile/mfa/passkey-skipped"),
             Reply::Empty(204),
         ),

@@ -10,9 +10,12 @@
 #![allow(dead_code)]
 
 mod account;
+mod account_mfa;
 mod experience;
+mod experience_verify;
 pub mod json;
 pub mod multipart;
+pub mod segments;
 pub mod spec;
 
 use logto_api::{ApiResponse, Client};
@@ -290,5 +293,8 @@ pub fn cases() -> Vec<Case> {
 
 /// The main case of each operation (the first one listed).
 pub fn primary_cases() -> Vec<Case> {
-    cases().into_iter().filter(|c| c.variant.is_empty()).collect()
+    cases()
+        .into_iter()
+        .filter(|c| c.variant.is_empty())
+        .collect()
 }

@@ -40,7 +40,8 @@ pub fn parse(content_type: &str, body: &[u8]) -> Result<Vec<ReceivedPart>, Strin
         let segment = segment
             .strip_suffix(b"\r\n")
             .ok_or("a part does not end with CRLF before the next boundary")?;
-        let split = find(segment, b"\r\n\r\n").ok_or("a part has no blank line after its headers")?;
+        let split =
+            find(segment, b"\r\n\r\n").ok_or("a part has no blank line after its headers")?;
         let headers = String::from_utf8_lossy(&segment[..split]).into_owned();
         let mut part = ReceivedPart {
             name: None,

@@ -17,7 +17,9 @@ pub struct SpecOp {
     pub query_params: Vec<(String, bool)>,
 }
 
-const METHODS: &[&str] = &["get", "put", "post", "delete", "options", "head", "patch", "trace"];
+const METHODS: &[&str] = &[
+    "get", "put", "post", "delete", "options", "head", "patch", "trace",
+];
 
 /// Every operation of `doc`, in document order.
 pub fn operations(doc: Doc) -> Vec<SpecOp> {

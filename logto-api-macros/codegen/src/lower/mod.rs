@@ -111,3 +111,104 @@ impl<'a> Lowerer<'a> {
         self.diags.push(self.file, pointer, message);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::ir::{Api, TypeKind, TypeRef};
+
+    fn lower_schema(schema: &str) -> Api {
+        let doc = format!(
+            r#"{{"openapi":"3.0.3","info":{{"title":"t","version":"1"}},"paths":{{"/x":{{"get":{{
+            "operationId":"GetThing","responses":{{"200":{{"description":"ok",
+            "content":{{"application/json":{{"schema":{schema}}}}}}}}}}}}}}}}}"#
+        );
+        let doc = crate::load::load_str("t.json", &doc).expect("loads");
+        super::lower(&doc).expect("lowers")
+    }
+
+    fn kind<'a>(api: &'a Api, name: &str) -> &'a TypeKind {
+        &api.types
+            .iter()
+            .find(|t| t.name == name)
+            .unwrap_or_else(|| panic!("no type {name}"))
+            .kind
+    }
+
+    #[test]
+    fn literal_formats_make_a_tagged_union() {
+        let api = lower_schema(
+            r#"{"type":"object","required":["record"],"properties":{"record":{"oneOf":[
+            {"type":"object","properties":{"type":{"type":"string","format":"\"Password\""},"id":{"type":"string"}}},
+            {"type":"object","properties":{"type":{"type":"string","format":"\"Totp\""},"secret":{"type":"string"}}}]}}}"#,
+        );
+        let TypeKind::Union(u) = kind(&api, "Record") else {
+            panic!("not a union")
+        };
+        assert_eq!(u.tag.as_deref(), Some("type"));
+        let names: Vec<_> = u
+            .variants
+            .iter()
+            .map(|v| (v.name.as_str(), v.tag_value.as_deref()))
+            .collect();
+        assert_eq!(
+            names,
+            [("Password", Some("Password")), ("Totp", Some("Totp"))]
+        );
+        let TypeKind::Struct(s) = kind(&api, "PasswordRecord") else {
+            panic!("not a struct")
+        };
+        assert!(
+            s.fields.iter().all(|f| f.wire != "type"),
+            "the tag is not a field"
+        );
+    }
+
+    #[test]
+    fn literal_string_branches_make_one_open_enum() {
+        let api = lower_schema(
+            r#"{"type":"object","properties":{"flag":{"oneOf":[
+            {"type":"string","format":"\"true\""},{"type":"string","format":"\"false\""}]}}}"#,
+        );
+        let TypeKind::Enum(values) = kind(&api, "Flag") else {
+            panic!("not an enum")
+        };
+        assert_eq!(
+            values.iter().map(|v| v.wire.as_str()).collect::<Vec<_>>(),
+            ["true", "false"]
+        );
+    }
+
+    #[test]
+    fn nullable_optional_and_any_json() {
+        let api = lower_schema(
+            r#"{"type":"object","required":["id"],"properties":{"id":{"type":"string"},
+            "name":{"type":"string","nullable":true},"raw":{"type":"object","nullable":true,"oneOf":[
+            {"type":"object","additionalProperties":true},{"type":"array","items":{"type":"string"}},
+            {"type":"string"},{"type":"number"},{"type":"boolean"}]},"script":{"description":"any"}}}"#,
+        );
+        let TypeKind::Struct(s) = kind(&api, "Thing") else {
+            panic!("not a struct")
+        };
+        let field = |wire: &str| s.fields.iter().find(|f| f.wire == wire).expect("field");
+        assert!(field("id").required && !field("id").nullable);
+        assert!(!field("name").required && field("name").nullable);
+        assert_eq!(field("raw").ty, TypeRef::Any);
+        assert_eq!(field("script").ty, TypeRef::Any);
+    }
+
+    #[test]
+    fn identical_inline_schemas_share_one_type() {
+        let api = lower_schema(
+            r#"{"type":"object","properties":{
+            "home":{"type":"object","description":"one","properties":{"city":{"type":"string"}}},
+            "work":{"type":"object","description":"two","properties":{"city":{"type":"string"}}}}}"#,
+        );
+        let TypeKind::Struct(s) = kind(&api, "Thing") else {
+            panic!("not a struct")
+        };
+        assert_eq!(
+            s.fields[0].ty, s.fields[1].ty,
+            "prose differences do not make a new type"
+        );
+    }
+}

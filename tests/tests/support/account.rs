@@ -5,7 +5,7 @@
 //! the verification id, as they did on the wire.
 
 use super::experience::{PASSWORD, SVG};
-use super::{outcome, Auth, Case, Doc, ExpectedRequest as Req, Part, Reply, HOSTILE};
+use super::{Auth, Case, Doc, ExpectedRequest as Req, Part, Reply, HOSTILE};
 use logto_api::account::types as t;
 use logto_api::FilePart;
 use serde_json::{json, Value};
@@ -66,24 +66,19 @@ fn profile_cases() -> Vec<Case> {
     vec![
         case(
             "GetProfile",
-            |c| Box::pin(async move { outcome(c.my_account().get_profile().send().await) }),
+            invoke!(|c| c.my_account().get_profile()),
             Req::new("GET", "/api/my-account"),
             Reply::Json(200, profile()),
         ),
         // account-profile.json#74: `avatar: null` clears the avatar (a present null).
         case(
             "UpdateProfile",
-            |c| {
-                Box::pin(async move {
-                    let body = t::UpdateProfileBody {
+            invoke!(|c| { let body = t::UpdateProfileBody {
                         name: Some(Some("Test User (recorder)".into())),
                         avatar: Some(None),
                         custom_data: Some(object(json!({ "theme": "dark", "onboarded": true }))),
                         ..Default::default()
-                    };
-                    outcome(c.my_account().update_profile(body).send().await)
-                })
-            },
+                    }; c.my_account().update_profile(body) }),
             Req::new("PATCH", "/api/my-account").json(json!({
                 "name": "Test User (recorder)",
                 "avatar": null,
@@ -94,15 +89,10 @@ fn profile_cases() -> Vec<Case> {
         // account-profile.json#28: changing the username needs a verification record.
         sensitive(
             "UpdateProfile",
-            |c| {
-                Box::pin(async move {
-                    let body = t::UpdateProfileBody {
+            invoke!(|c| { let body = t::UpdateProfileBody {
                         username: Some(Some("testuser_renamed".into())),
                         ..Default::default()
-                    };
-                    outcome(c.my_account().update_profile(body).send().await)
-                })
-            },
+                    }; c.my_account().update_profile(body) }),
             Req::new("PATCH", "/api/my-account").json(json!({ "username": "testuser_renamed" })),
             Reply::Json(200, profile()),
         )
@@ -110,9 +100,7 @@ fn profile_cases() -> Vec<Case> {
         // account-profile.json#14 and #15, plus an address to cover the nested object.
         case(
             "UpdateOtherProfile",
-            |c| {
-                Box::pin(async move {
-                    let body = t::UpdateOtherProfileBody {
+            invoke!(|c| { let body = t::UpdateOtherProfileBody {
                         family_name: Some("User".into()),
                         given_name: Some("Test".into()),
                         nickname: Some("tester".into()),
@@ -125,10 +113,7 @@ fn profile_cases() -> Vec<Case> {
                             ..Default::default()
                         }),
                         ..Default::default()
-                    };
-                    outcome(c.my_account().update_other_profile(body).send().await)
-                })
-            },
+                    }; c.my_account().update_other_profile(body) }),
             Req::new("PATCH", "/api/my-account/profile").json(json!({
                 "familyName": "User",
                 "givenName": "Test",
@@ -152,38 +137,28 @@ fn profile_cases() -> Vec<Case> {
         // account-profile.json#34
         sensitive(
             "UpdatePassword",
-            |c| {
-                Box::pin(async move {
-                    let body = t::UpdatePasswordBody { password: PASSWORD.into() };
-                    outcome(c.my_account().update_password(body).send().await)
-                })
-            },
+            invoke!(|c| { let body = t::UpdatePasswordBody { password: PASSWORD.into() }; c.my_account().update_password(body) }),
             Req::new("POST", "/api/my-account/password").json(json!({ "password": PASSWORD })),
             Reply::Empty(204),
         ),
         // account-mfa.json#10
         case(
             "GetMfaSettings",
-            |c| Box::pin(async move { outcome(c.my_account().get_mfa_settings().send().await) }),
+            invoke!(|c| c.my_account().get_mfa_settings()),
             Req::new("GET", "/api/my-account/mfa-settings"),
             Reply::Json(200, json!({ "skipMfaOnSignIn": false })),
         ),
         // account-profile.json#24
         sensitive(
             "UpdateMfaSettings",
-            |c| {
-                Box::pin(async move {
-                    let body = t::MfaSettings { skip_mfa_on_sign_in: true };
-                    outcome(c.my_account().update_mfa_settings(body).send().await)
-                })
-            },
+            invoke!(|c| { let body = t::MfaSettings { skip_mfa_on_sign_in: true }; c.my_account().update_mfa_settings(body) }),
             Req::new("PATCH", "/api/my-account/mfa-settings").json(json!({ "skipMfaOnSignIn": true })),
             Reply::Json(200, json!({ "skipMfaOnSignIn": true })),
         ),
         // account-mfa.json#45
         case(
             "GetLogtoConfig",
-            |c| Box::pin(async move { outcome(c.my_account().get_logto_config().send().await) }),
+            invoke!(|c| c.my_account().get_logto_config()),
             Req::new("GET", "/api/my-account/logto-configs"),
             Reply::Json(
                 200,
@@ -193,9 +168,7 @@ fn profile_cases() -> Vec<Case> {
         // account-profile.json#26
         sensitive(
             "UpdateLogtoConfig",
-            |c| {
-                Box::pin(async move {
-                    let body = t::UpdateLogtoConfigBody {
+            invoke!(|c| { let body = t::UpdateLogtoConfigBody {
                         mfa: Some(t::UpdateLogtoConfigBodyMfa {
                             skipped: Some(true),
                             additional_binding_suggestion_skipped: Some(true),
@@ -204,10 +177,7 @@ fn profile_cases() -> Vec<Case> {
                         passkey_sign_in: Some(t::UpdateLogtoConfigBodyPasskeySignIn {
                             skipped: Some(true),
                         }),
-                    };
-                    outcome(c.my_account().update_logto_config(body).send().await)
-                })
-            },
+                    }; c.my_account().update_logto_config(body) }),
             Req::new("PATCH", "/api/my-account/logto-configs").json(json!({
                 "mfa": { "skipped": true, "additionalBindingSuggestionSkipped": true },
                 "passkeySignIn": { "skipped": true }
@@ -220,14 +190,9 @@ fn profile_cases() -> Vec<Case> {
         // account-profile.json#62 (400 there: no storage provider).
         case(
             "UploadAccountAvatar",
-            |c| {
-                Box::pin(async move {
-                    let body = t::UploadAccountAvatarBody {
+            invoke!(|c| { let body = t::UploadAccountAvatarBody {
                         file: Some(FilePart::new(SVG, "avatar.svg", "image/svg+xml")),
-                    };
-                    outcome(c.my_account().upload_account_avatar().body(body).send().await)
-                })
-            },
+                    }; c.my_account().upload_account_avatar().body(body) }),
             Req::new("POST", "/api/my-account/user-assets/avatar").multipart(vec![Part {
                 name: "file",
                 file_name: Some("avatar.svg"),
@@ -245,12 +210,7 @@ fn identity_cases() -> Vec<Case> {
         // account-profile.json#54 (404 there: no token vault).
         case(
             "GetSocialIdentityAccessToken",
-            |c| {
-                Box::pin(async move {
-                    let call = c.my_account().get_social_identity_access_token(HOSTILE);
-                    outcome(call.send().await)
-                })
-            },
+            invoke!(|c| c.my_account().get_social_identity_access_token(HOSTILE)),
             Req::new(
                 "GET",
                 "/api/my-account/identities/a%2Fb%3Fc%23d%20e%2F%C3%BC/access-token",
@@ -263,17 +223,15 @@ fn identity_cases() -> Vec<Case> {
         // account-profile.json#55; `expires_in` as a string covers the other oneOf branch.
         case(
             "UpdateSocialIdentityAccessTokenByVerificationId",
-            |c| {
-                Box::pin(async move {
-                    let body = t::UpdateSocialIdentityAccessTokenByVerificationIdBody {
-                        verification_record_id: "s0c1alrec0rd0073048aa".into(),
-                    };
-                    let call = c
-                        .my_account()
-                        .update_social_identity_access_token_by_verification_id(HOSTILE, body);
-                    outcome(call.send().await)
-                })
-            },
+            invoke!(|c| {
+                let body = t::UpdateSocialIdentityAccessTokenByVerificationIdBody {
+                    verification_record_id: "s0c1alrec0rd0073048aa".into(),
+                };
+                let call = c
+                    .my_account()
+                    .update_social_identity_access_token_by_verification_id(HOSTILE, body);
+                call
+            }),
             Req::new(
                 "PUT",
                 "/api/my-account/identities/a%2Fb%3Fc%23d%20e%2F%C3%BC/access-token",
@@ -287,14 +245,9 @@ fn identity_cases() -> Vec<Case> {
         // account-profile.json#56
         case(
             "GetEnterpriseSsoIdentityAccessToken",
-            |c| {
-                Box::pin(async move {
-                    let call = c
-                        .my_account()
-                        .get_enterprise_sso_identity_access_token(HOSTILE);
-                    outcome(call.send().await)
-                })
-            },
+            invoke!(|c| c
+                .my_account()
+                .get_enterprise_sso_identity_access_token(HOSTILE)),
             Req::new(
                 "GET",
                 "/api/my-account/sso-identities/a%2Fb%3Fc%23d%20e%2F%C3%BC/access-token",
@@ -307,15 +260,13 @@ fn identity_cases() -> Vec<Case> {
         // account-profile.json#41
         sensitive(
             "UpdatePrimaryEmail",
-            |c| {
-                Box::pin(async move {
-                    let body = t::UpdatePrimaryEmailBody {
-                        email: "new.testuser@example.com".into(),
-                        new_identifier_verification_record_id: NEW_RECORD.into(),
-                    };
-                    outcome(c.my_account().update_primary_email(body).send().await)
-                })
-            },
+            invoke!(|c| {
+                let body = t::UpdatePrimaryEmailBody {
+                    email: "new.testuser@example.com".into(),
+                    new_identifier_verification_record_id: NEW_RECORD.into(),
+                };
+                c.my_account().update_primary_email(body)
+            }),
             Req::new("POST", "/api/my-account/primary-email").json(json!({
                 "email": "new.testuser@example.com",
                 "newIdentifierVerificationRecordId": NEW_RECORD
@@ -325,24 +276,20 @@ fn identity_cases() -> Vec<Case> {
         // account-profile.json#45
         sensitive(
             "DeletePrimaryEmail",
-            |c| {
-                Box::pin(async move { outcome(c.my_account().delete_primary_email().send().await) })
-            },
+            invoke!(|c| c.my_account().delete_primary_email()),
             Req::new("DELETE", "/api/my-account/primary-email"),
             Reply::Empty(204),
         ),
         // account-profile.json#43
         sensitive(
             "UpdatePrimaryPhone",
-            |c| {
-                Box::pin(async move {
-                    let body = t::UpdatePrimaryPhoneBody {
-                        phone: "15550002222".into(),
-                        new_identifier_verification_record_id: NEW_RECORD.into(),
-                    };
-                    outcome(c.my_account().update_primary_phone(body).send().await)
-                })
-            },
+            invoke!(|c| {
+                let body = t::UpdatePrimaryPhoneBody {
+                    phone: "15550002222".into(),
+                    new_identifier_verification_record_id: NEW_RECORD.into(),
+                };
+                c.my_account().update_primary_phone(body)
+            }),
             Req::new("POST", "/api/my-account/primary-phone").json(
                 json!({ "phone": "15550002222", "newIdentifierVerificationRecordId": NEW_RECORD }),
             ),
@@ -351,23 +298,19 @@ fn identity_cases() -> Vec<Case> {
         // account-profile.json#46
         sensitive(
             "DeletePrimaryPhone",
-            |c| {
-                Box::pin(async move { outcome(c.my_account().delete_primary_phone().send().await) })
-            },
+            invoke!(|c| c.my_account().delete_primary_phone()),
             Req::new("DELETE", "/api/my-account/primary-phone"),
             Reply::Empty(204),
         ),
         // account-profile.json#50
         sensitive(
             "AddUserIdentities",
-            |c| {
-                Box::pin(async move {
-                    let body = t::ReplaceMyAccountIdentityBody {
-                        new_identifier_verification_record_id: NEW_RECORD.into(),
-                    };
-                    outcome(c.my_account().add_user_identities(body).send().await)
-                })
-            },
+            invoke!(|c| {
+                let body = t::ReplaceMyAccountIdentityBody {
+                    new_identifier_verification_record_id: NEW_RECORD.into(),
+                };
+                c.my_account().add_user_identities(body)
+            }),
             Req::new("POST", "/api/my-account/identities")
                 .json(json!({ "newIdentifierVerificationRecordId": NEW_RECORD })),
             Reply::Empty(204),
@@ -375,19 +318,12 @@ fn identity_cases() -> Vec<Case> {
         // account-profile.json#51
         sensitive(
             "ReplaceMyAccountIdentity",
-            |c| {
-                Box::pin(async move {
-                    let body = t::ReplaceMyAccountIdentityBody {
-                        new_identifier_verification_record_id: NEW_RECORD.into(),
-                    };
-                    outcome(
-                        c.my_account()
-                            .replace_my_account_identity(body)
-                            .send()
-                            .await,
-                    )
-                })
-            },
+            invoke!(|c| {
+                let body = t::ReplaceMyAccountIdentityBody {
+                    new_identifier_verification_record_id: NEW_RECORD.into(),
+                };
+                c.my_account().replace_my_account_identity(body)
+            }),
             Req::new("PUT", "/api/my-account/identities")
                 .json(json!({ "newIdentifierVerificationRecordId": NEW_RECORD })),
             Reply::Empty(204),
@@ -395,11 +331,7 @@ fn identity_cases() -> Vec<Case> {
         // account-profile.json#58
         sensitive(
             "DeleteIdentity",
-            |c| {
-                Box::pin(
-                    async move { outcome(c.my_account().delete_identity(HOSTILE).send().await) },
-                )
-            },
+            invoke!(|c| c.my_account().delete_identity(HOSTILE)),
             Req::new(
                 "DELETE",
                 "/api/my-account/identities/a%2Fb%3Fc%23d%20e%2F%C3%BC",

@@ -2,7 +2,7 @@
 
 use super::account::{case, object, sensitive};
 use super::experience::PASSWORD;
-use super::{outcome, Case, ExpectedRequest as Req, Reply, HOSTILE};
+use super::{Case, ExpectedRequest as Req, Reply, HOSTILE};
 use logto_api::account::types as t;
 use serde_json::json;
 
@@ -27,11 +27,7 @@ fn mfa_cases() -> Vec<Case> {
         // account-mfa.json#9
         case(
             "GetMfaVerifications",
-            |c| {
-                Box::pin(
-                    async move { outcome(c.my_account().get_mfa_verifications().send().await) },
-                )
-            },
+            invoke!(|c| c.my_account().get_mfa_verifications()),
             Req::new("GET", "/api/my-account/mfa-verifications"),
             Reply::Json(
                 200,
@@ -45,18 +41,16 @@ fn mfa_cases() -> Vec<Case> {
         // account-mfa.json#39
         sensitive(
             "AddMfaVerification",
-            |c| {
-                Box::pin(async move {
-                    let body = t::AddMfaVerificationBody::TypeWebAuthn(
-                        t::AddMfaVerificationBodyTypeWebAuthn {
-                            r#type: t::AddMfaVerificationBodyTypeWebAuthnType::WebAuthn,
-                            new_identifier_verification_record_id: "9ky79w67nglerwzon4dce".into(),
-                            name: Some("Recorder soft key".into()),
-                        },
-                    );
-                    outcome(c.my_account().add_mfa_verification(body).send().await)
-                })
-            },
+            invoke!(|c| {
+                let body = t::AddMfaVerificationBody::TypeWebAuthn(
+                    t::AddMfaVerificationBodyTypeWebAuthn {
+                        r#type: t::AddMfaVerificationBodyTypeWebAuthnType::WebAuthn,
+                        new_identifier_verification_record_id: "9ky79w67nglerwzon4dce".into(),
+                        name: Some("Recorder soft key".into()),
+                    },
+                );
+                c.my_account().add_mfa_verification(body)
+            }),
             Req::new("POST", "/api/my-account/mfa-verifications").json(json!({
                 "type": "WebAuthn",
                 "newIdentifierVerificationRecordId": "9ky79w67nglerwzon4dce",
@@ -67,17 +61,14 @@ fn mfa_cases() -> Vec<Case> {
         // account-mfa.json#33
         sensitive(
             "AddMfaVerification",
-            |c| {
-                Box::pin(async move {
-                    let body =
-                        t::AddMfaVerificationBody::TypeTotp(t::AddMfaVerificationBodyTypeTotp {
-                            r#type: t::AddMfaVerificationBodyTypeTotpType::Totp,
-                            secret: "JBSWY3DPEHPK3PXP".into(),
-                            code: Some("065946".into()),
-                        });
-                    outcome(c.my_account().add_mfa_verification(body).send().await)
-                })
-            },
+            invoke!(|c| {
+                let body = t::AddMfaVerificationBody::TypeTotp(t::AddMfaVerificationBodyTypeTotp {
+                    r#type: t::AddMfaVerificationBodyTypeTotpType::Totp,
+                    secret: "JBSWY3DPEHPK3PXP".into(),
+                    code: Some("065946".into()),
+                });
+                c.my_account().add_mfa_verification(body)
+            }),
             Req::new("POST", "/api/my-account/mfa-verifications")
                 .json(json!({ "type": "Totp", "secret": "JBSWY3DPEHPK3PXP", "code": "065946" })),
             Reply::Empty(204),
@@ -86,17 +77,15 @@ fn mfa_cases() -> Vec<Case> {
         // account-mfa.json#24
         sensitive(
             "AddMfaVerification",
-            |c| {
-                Box::pin(async move {
-                    let body = t::AddMfaVerificationBody::TypeBackupCode(
-                        t::AddMfaVerificationBodyTypeBackupCode {
-                            r#type: t::AddMfaVerificationBodyTypeBackupCodeType::BackupCode,
-                            codes: vec!["a1b2c3d4e5".into(), "f6g7h8i9j0".into()],
-                        },
-                    );
-                    outcome(c.my_account().add_mfa_verification(body).send().await)
-                })
-            },
+            invoke!(|c| {
+                let body = t::AddMfaVerificationBody::TypeBackupCode(
+                    t::AddMfaVerificationBodyTypeBackupCode {
+                        r#type: t::AddMfaVerificationBodyTypeBackupCodeType::BackupCode,
+                        codes: vec!["a1b2c3d4e5".into(), "f6g7h8i9j0".into()],
+                    },
+                );
+                c.my_account().add_mfa_verification(body)
+            }),
             Req::new("POST", "/api/my-account/mfa-verifications")
                 .json(json!({ "type": "BackupCode", "codes": ["a1b2c3d4e5", "f6g7h8i9j0"] })),
             Reply::Empty(204),
@@ -105,16 +94,14 @@ fn mfa_cases() -> Vec<Case> {
         // account-mfa.json#18
         sensitive(
             "CreateOrReplaceTotpMfaVerification",
-            |c| {
-                Box::pin(async move {
-                    let body = t::CreateOrReplaceTotpMfaVerificationBody {
-                        secret: "JBSWY3DPEHPK3PXP".into(),
-                        code: "369940".into(),
-                    };
-                    let call = c.my_account().create_or_replace_totp_mfa_verification(body);
-                    outcome(call.send().await)
-                })
-            },
+            invoke!(|c| {
+                let body = t::CreateOrReplaceTotpMfaVerificationBody {
+                    secret: "JBSWY3DPEHPK3PXP".into(),
+                    code: "369940".into(),
+                };
+                let call = c.my_account().create_or_replace_totp_mfa_verification(body);
+                call
+            }),
             Req::new("PUT", "/api/my-account/mfa-verifications/totp")
                 .json(json!({ "secret": "JBSWY3DPEHPK3PXP", "code": "369940" })),
             Reply::Empty(204),
@@ -122,9 +109,7 @@ fn mfa_cases() -> Vec<Case> {
         // account-mfa.json#11
         case(
             "GenerateTotpSecret",
-            |c| {
-                Box::pin(async move { outcome(c.my_account().generate_totp_secret().send().await) })
-            },
+            invoke!(|c| c.my_account().generate_totp_secret()),
             Req::new(
                 "POST",
                 "/api/my-account/mfa-verifications/totp-secret/generate",
@@ -134,16 +119,7 @@ fn mfa_cases() -> Vec<Case> {
         // account-mfa.json#20
         case(
             "GenerateMyAccountBackupCodes",
-            |c| {
-                Box::pin(async move {
-                    outcome(
-                        c.my_account()
-                            .generate_my_account_backup_codes()
-                            .send()
-                            .await,
-                    )
-                })
-            },
+            invoke!(|c| c.my_account().generate_my_account_backup_codes()),
             Req::new(
                 "POST",
                 "/api/my-account/mfa-verifications/backup-codes/generate",
@@ -156,7 +132,7 @@ fn mfa_cases() -> Vec<Case> {
         // account-mfa.json#14
         sensitive(
             "GetBackupCodes",
-            |c| Box::pin(async move { outcome(c.my_account().get_backup_codes().send().await) }),
+            invoke!(|c| c.my_account().get_backup_codes()),
             Req::new("GET", "/api/my-account/mfa-verifications/backup-codes"),
             Reply::Json(
                 200,
@@ -166,15 +142,13 @@ fn mfa_cases() -> Vec<Case> {
         // account-mfa.json#41: answers 200 with the text `OK`.
         sensitive(
             "UpdateMfaVerificationName",
-            |c| {
-                Box::pin(async move {
-                    let body = t::UpdateMfaVerificationNameBody {
-                        name: "Recorder soft key (renamed)".into(),
-                    };
-                    let call = c.my_account().update_mfa_verification_name(HOSTILE, body);
-                    outcome(call.send().await)
-                })
-            },
+            invoke!(|c| {
+                let body = t::UpdateMfaVerificationNameBody {
+                    name: "Recorder soft key (renamed)".into(),
+                };
+                let call = c.my_account().update_mfa_verification_name(HOSTILE, body);
+                call
+            }),
             Req::new(
                 "PATCH",
                 "/api/my-account/mfa-verifications/a%2Fb%3Fc%23d%20e%2F%C3%BC/name",
@@ -185,11 +159,7 @@ fn mfa_cases() -> Vec<Case> {
         // account-mfa.json#22
         sensitive(
             "DeleteMfaVerification",
-            |c| {
-                Box::pin(async move {
-                    outcome(c.my_account().delete_mfa_verification(HOSTILE).send().await)
-                })
-            },
+            invoke!(|c| c.my_account().delete_mfa_verification(HOSTILE)),
             Req::new(
                 "DELETE",
                 "/api/my-account/mfa-verifications/a%2Fb%3Fc%23d%20e%2F%C3%BC",
@@ -205,7 +175,7 @@ fn session_cases() -> Vec<Case> {
         // account-profile.json#65 (first session of 41), and one with its nullable fields null.
         sensitive(
             "GetSessions",
-            |c| Box::pin(async move { outcome(c.my_account().get_sessions().send().await) }),
+            invoke!(|c| c.my_account().get_sessions()),
             Req::new("GET", "/api/my-account/sessions"),
             Reply::Json(
                 200,
@@ -253,15 +223,10 @@ fn session_cases() -> Vec<Case> {
         // account-profile.json#69
         sensitive(
             "DeleteSessionById",
-            |c| {
-                Box::pin(async move {
-                    let call = c
-                        .my_account()
-                        .delete_session_by_id(HOSTILE)
-                        .revoke_grants_target(t::RevokeGrantsTarget::FirstParty);
-                    outcome(call.send().await)
-                })
-            },
+            invoke!(|c| c
+                .my_account()
+                .delete_session_by_id(HOSTILE)
+                .revoke_grants_target(t::RevokeGrantsTarget::FirstParty)),
             Req::new(
                 "DELETE",
                 "/api/my-account/sessions/a%2Fb%3Fc%23d%20e%2F%C3%BC",
@@ -272,12 +237,7 @@ fn session_cases() -> Vec<Case> {
         // account-profile.json#66 (first grant of 30), with the optional `appType`.
         sensitive(
             "GetGrants",
-            |c| {
-                Box::pin(async move {
-                    let call = c.my_account().get_grants().app_type(t::AppType::FirstParty);
-                    outcome(call.send().await)
-                })
-            },
+            invoke!(|c| c.my_account().get_grants().app_type(t::AppType::FirstParty)),
             Req::new("GET", "/api/my-account/grants").query(&[("appType", "firstParty")]),
             Reply::Json(
                 200,
@@ -296,7 +256,7 @@ fn session_cases() -> Vec<Case> {
         ),
         sensitive(
             "GetGrants",
-            |c| Box::pin(async move { outcome(c.my_account().get_grants().send().await) }),
+            invoke!(|c| c.my_account().get_grants()),
             Req::new("GET", "/api/my-account/grants"),
             Reply::Json(200, json!({ "grants": [] })),
         )
@@ -304,11 +264,7 @@ fn session_cases() -> Vec<Case> {
         // account-profile.json#72
         sensitive(
             "DeleteGrantById",
-            |c| {
-                Box::pin(
-                    async move { outcome(c.my_account().delete_grant_by_id(HOSTILE).send().await) },
-                )
-            },
+            invoke!(|c| c.my_account().delete_grant_by_id(HOSTILE)),
             Req::new(
                 "DELETE",
                 "/api/my-account/grants/a%2Fb%3Fc%23d%20e%2F%C3%BC",
@@ -324,19 +280,12 @@ fn verification_cases() -> Vec<Case> {
         // account-mfa.json#13
         case(
             "CreateVerificationByPassword",
-            |c| {
-                Box::pin(async move {
-                    let body = t::UpdatePasswordBody {
-                        password: PASSWORD.into(),
-                    };
-                    outcome(
-                        c.verifications()
-                            .create_verification_by_password(body)
-                            .send()
-                            .await,
-                    )
-                })
-            },
+            invoke!(|c| {
+                let body = t::UpdatePasswordBody {
+                    password: PASSWORD.into(),
+                };
+                c.verifications().create_verification_by_password(body)
+            }),
             Req::new("POST", "/api/verifications/password").json(json!({ "password": PASSWORD })),
             Reply::Json(
                 201,
@@ -346,9 +295,8 @@ fn verification_cases() -> Vec<Case> {
         // account-profile.json#38 (501 there: no SMS connector).
         case(
             "CreateVerificationByVerificationCode",
-            |c| {
-                Box::pin(async move {
-                    let body = t::CreateVerificationByVerificationCodeBody {
+            invoke!(|c| {
+                let body = t::CreateVerificationByVerificationCodeBody {
                         identifier: t::CreateVerificationByVerificationCodeBodyIdentifier::Phone(
                             t::PhoneCreateVerificationByVerificationCodeBodyIdentifier {
                                 value: "15550002222".into(),
@@ -358,12 +306,11 @@ fn verification_cases() -> Vec<Case> {
                             t::CreateVerificationByVerificationCodeBodyTemplateType::UserPermissionValidation,
                         ),
                     };
-                    let call = c
-                        .verifications()
-                        .create_verification_by_verification_code(body);
-                    outcome(call.send().await)
-                })
-            },
+                let call = c
+                    .verifications()
+                    .create_verification_by_verification_code(body);
+                call
+            }),
             Req::new("POST", "/api/verifications/verification-code").json(json!({
                 "identifier": { "type": "phone", "value": "15550002222" },
                 "templateType": "UserPermissionValidation"
@@ -376,23 +323,21 @@ fn verification_cases() -> Vec<Case> {
         // account-profile.json#39
         case(
             "VerifyVerificationByVerificationCode",
-            |c| {
-                Box::pin(async move {
-                    let body = t::VerifyVerificationByVerificationCodeBody {
-                        identifier: t::CreateVerificationByVerificationCodeBodyIdentifier::Email(
-                            t::EmailCreateVerificationByVerificationCodeBodyIdentifier {
-                                value: "new.testuser@example.com".into(),
-                            },
-                        ),
-                        verification_id: "c0d3rec0rd0073048bbbb".into(),
-                        code: "123456".into(),
-                    };
-                    let call = c
-                        .verifications()
-                        .verify_verification_by_verification_code(body);
-                    outcome(call.send().await)
-                })
-            },
+            invoke!(|c| {
+                let body = t::VerifyVerificationByVerificationCodeBody {
+                    identifier: t::CreateVerificationByVerificationCodeBodyIdentifier::Email(
+                        t::EmailCreateVerificationByVerificationCodeBodyIdentifier {
+                            value: "new.testuser@example.com".into(),
+                        },
+                    ),
+                    verification_id: "c0d3rec0rd0073048bbbb".into(),
+                    code: "123456".into(),
+                };
+                let call = c
+                    .verifications()
+                    .verify_verification_by_verification_code(body);
+                call
+            }),
             Req::new("POST", "/api/verifications/verification-code/verify").json(json!({
                 "identifier": { "type": "email", "value": "new.testuser@example.com" },
                 "verificationId": "c0d3rec0rd0073048bbbb",
@@ -406,22 +351,15 @@ fn verification_cases() -> Vec<Case> {
         // account-profile.json#48 (422 there: no social connector); `scope` set as optional.
         case(
             "CreateVerificationBySocial",
-            |c| {
-                Box::pin(async move {
-                    let body = t::CreateVerificationBySocialBody {
-                        state: "st".into(),
-                        redirect_uri: "http://127.0.0.1:3000/social-cb".into(),
-                        scope: Some("read:user".into()),
-                        connector_id: "github-universal".into(),
-                    };
-                    outcome(
-                        c.verifications()
-                            .create_verification_by_social(body)
-                            .send()
-                            .await,
-                    )
-                })
-            },
+            invoke!(|c| {
+                let body = t::CreateVerificationBySocialBody {
+                    state: "st".into(),
+                    redirect_uri: "http://127.0.0.1:3000/social-cb".into(),
+                    scope: Some("read:user".into()),
+                    connector_id: "github-universal".into(),
+                };
+                c.verifications().create_verification_by_social(body)
+            }),
             Req::new("POST", "/api/verifications/social").json(json!({
                 "state": "st",
                 "redirectUri": "http://127.0.0.1:3000/social-cb",
@@ -440,21 +378,14 @@ fn verification_cases() -> Vec<Case> {
         // account-profile.json#49
         case(
             "VerifyVerificationBySocial",
-            |c| {
-                Box::pin(async move {
-                    let body = t::VerifyVerificationBySocialBody {
-                        connector_data: object(json!({ "code": "x", "state": "st" })),
-                        verification_record_id: "s0c1alrec0rd0073048aa".into(),
-                        verification_id: Some(json!("s0c1alrec0rd0073048aa")),
-                    };
-                    outcome(
-                        c.verifications()
-                            .verify_verification_by_social(body)
-                            .send()
-                            .await,
-                    )
-                })
-            },
+            invoke!(|c| {
+                let body = t::VerifyVerificationBySocialBody {
+                    connector_data: object(json!({ "code": "x", "state": "st" })),
+                    verification_record_id: "s0c1alrec0rd0073048aa".into(),
+                    verification_id: Some(json!("s0c1alrec0rd0073048aa")),
+                };
+                c.verifications().verify_verification_by_social(body)
+            }),
             Req::new("POST", "/api/verifications/social/verify").json(json!({
                 "connectorData": { "code": "x", "state": "st" },
                 "verificationRecordId": "s0c1alrec0rd0073048aa",
@@ -468,12 +399,7 @@ fn verification_cases() -> Vec<Case> {
         // account-mfa.json#36
         sensitive(
             "GenerateWebAuthnRegistrationOptions",
-            |c| {
-                Box::pin(async move {
-                    let call = c.verifications().generate_web_authn_registration_options();
-                    outcome(call.send().await)
-                })
-            },
+            invoke!(|c| c.verifications().generate_web_authn_registration_options()),
             Req::new("POST", "/api/verifications/web-authn/registration"),
             Reply::Json(
                 200,
@@ -497,9 +423,8 @@ fn verification_cases() -> Vec<Case> {
         // account-mfa.json#38
         case(
             "VerifyWebAuthnRegistration",
-            |c| {
-                Box::pin(async move {
-                    let body = t::VerifyWebAuthnRegistrationBody {
+            invoke!(|c| {
+                let body = t::VerifyWebAuthnRegistrationBody {
                         verification_record_id: "9ky79w67nglerwzon4dce".into(),
                         payload: t::VerifyWebAuthnRegistrationBodyPayload {
                             r#type: t::AddMfaVerificationBodyTypeWebAuthnType::WebAuthn,
@@ -520,14 +445,8 @@ fn verification_cases() -> Vec<Case> {
                             client_extension_results: t::ClientExtensionResults::default(),
                         },
                     };
-                    outcome(
-                        c.verifications()
-                            .verify_web_authn_registration(body)
-                            .send()
-                            .await,
-                    )
-                })
-            },
+                c.verifications().verify_web_authn_registration(body)
+            }),
             Req::new("POST", "/api/verifications/web-authn/registration/verify").json(json!({
                 "verificationRecordId": "9ky79w67nglerwzon4dce",
                 "payload": {

@@ -4,7 +4,7 @@
 //! plausible values.
 
 use super::experience_verify::{authentication_options, CRED_ID};
-use super::{outcome, Case, Doc, ExpectedRequest as Req, Part, Reply};
+use super::{Case, Doc, ExpectedRequest as Req, Part, Reply};
 use logto_api::experience::types as t;
 use logto_api::FilePart;
 use serde_json::{json, Value};
@@ -41,15 +41,10 @@ fn flow_cases() -> Vec<Case> {
         // experience-sign-in.json#10; captchaToken set to cover the optional field.
         case(
             "InitInteraction",
-            |c| {
-                Box::pin(async move {
-                    let body = t::InitInteractionBody {
+            invoke!(|c| { let body = t::InitInteractionBody {
                         interaction_event: t::InteractionEvent::SignIn,
                         captcha_token: Some("captcha-token-073048".into()),
-                    };
-                    outcome(c.experience().init_interaction(body).send().await)
-                })
-            },
+                    }; c.experience().init_interaction(body) }),
             Req::new("PUT", "/api/experience").json(
                 json!({ "interactionEvent": "SignIn", "captchaToken": "captcha-token-073048" }),
             ),
@@ -58,14 +53,9 @@ fn flow_cases() -> Vec<Case> {
         // experience-sign-in.json#30
         case(
             "UpdateInteractionEvent",
-            |c| {
-                Box::pin(async move {
-                    let body = t::UpdateInteractionEventBody {
+            invoke!(|c| { let body = t::UpdateInteractionEventBody {
                         interaction_event: t::UpdateInteractionEventBodyInteractionEvent::SignIn,
-                    };
-                    outcome(c.experience().update_interaction_event(body).send().await)
-                })
-            },
+                    }; c.experience().update_interaction_event(body) }),
             Req::new("PUT", "/api/experience/interaction-event")
                 .json(json!({ "interactionEvent": "SignIn" })),
             Reply::Empty(204),
@@ -73,15 +63,10 @@ fn flow_cases() -> Vec<Case> {
         // experience-mfa.json#5: a Register identification answers 201 `Created` as text.
         case(
             "IdentifyUser",
-            |c| {
-                Box::pin(async move {
-                    let body = t::IdentifyUserBody {
+            invoke!(|c| { let body = t::IdentifyUserBody {
                         verification_id: Some("e1r9xqg0lak26mdz9sm3x".into()),
                         ..Default::default()
-                    };
-                    outcome(c.experience().identify_user(body).send().await)
-                })
-            },
+                    }; c.experience().identify_user(body) }),
             Req::new("POST", "/api/experience/identification")
                 .json(json!({ "verificationId": "e1r9xqg0lak26mdz9sm3x" })),
             Reply::Text(201, "Created"),
@@ -89,15 +74,10 @@ fn flow_cases() -> Vec<Case> {
         // experience-sign-in.json#21: a SignIn identification answers 204.
         case(
             "IdentifyUser",
-            |c| {
-                Box::pin(async move {
-                    let body = t::IdentifyUserBody {
+            invoke!(|c| { let body = t::IdentifyUserBody {
                         verification_id: Some("bz1410me5591uoovzf83l".into()),
                         link_social_identity: Some(true),
-                    };
-                    outcome(c.experience().identify_user(body).send().await)
-                })
-            },
+                    }; c.experience().identify_user(body) }),
             Req::new("POST", "/api/experience/identification").json(
                 json!({ "verificationId": "bz1410me5591uoovzf83l", "linkSocialIdentity": true }),
             ),
@@ -107,7 +87,7 @@ fn flow_cases() -> Vec<Case> {
         // experience-sign-in.json#24
         case(
             "SubmitInteraction",
-            |c| Box::pin(async move { outcome(c.experience().submit_interaction().send().await) }),
+            invoke!(|c| c.experience().submit_interaction()),
             Req::new("POST", "/api/experience/submit"),
             Reply::Json(
                 200,
@@ -117,7 +97,7 @@ fn flow_cases() -> Vec<Case> {
         // experience-other-flows.json#29: ForgotPassword submits answer 204.
         case(
             "SubmitInteraction",
-            |c| Box::pin(async move { outcome(c.experience().submit_interaction().send().await) }),
+            invoke!(|c| c.experience().submit_interaction()),
             Req::new("POST", "/api/experience/submit"),
             Reply::Empty(204),
         )
@@ -125,7 +105,7 @@ fn flow_cases() -> Vec<Case> {
         // experience-enterprise-sso.json#13
         case(
             "GetInteraction",
-            |c| Box::pin(async move { outcome(c.experience().get_interaction().send().await) }),
+            invoke!(|c| c.experience().get_interaction()),
             Req::new("GET", "/api/experience/interaction"),
             Reply::Json(
                 200,
@@ -161,17 +141,8 @@ fn flow_cases() -> Vec<Case> {
         // experience-enterprise-sso.json#3; a `+` in the address checks query encoding.
         case(
             "GetEnabledSsoConnectors",
-            |c| {
-                Box::pin(async move {
-                    let email = "idp+073048@sso073048.example.com";
-                    outcome(
-                        c.experience()
-                            .get_enabled_sso_connectors(email)
-                            .send()
-                            .await,
-                    )
-                })
-            },
+            invoke!(|c| { let email = "idp+073048@sso073048.example.com"; c.experience()
+                            .get_enabled_sso_connectors(email) }),
             Req::new("GET", "/api/experience/sso-connectors")
                 .query(&[("email", "idp+073048@sso073048.example.com")]),
             Reply::Json(200, json!({ "connectorIds": ["javu1gqj9vf9"] })),
@@ -179,12 +150,7 @@ fn flow_cases() -> Vec<Case> {
         // Reserved characters in a query value must survive as data.
         case(
             "GetEnabledSsoConnectors",
-            |c| {
-                Box::pin(async move {
-                    let email = "a&b=c#d e+ü@example.com";
-                    outcome(c.experience().get_enabled_sso_connectors(email).send().await)
-                })
-            },
+            invoke!(|c| { let email = "a&b=c#d e+ü@example.com"; c.experience().get_enabled_sso_connectors(email) }),
             Req::new("GET", "/api/experience/sso-connectors")
                 .query(&[("email", "a&b=c#d e+ü@example.com")]),
             Reply::Json(200, json!({ "connectorIds": [] })),
@@ -194,7 +160,7 @@ fn flow_cases() -> Vec<Case> {
         // next to a bound WebAuthn factor (experience-mfa.json#49's credential).
         case(
             "GetInteraction",
-            |c| Box::pin(async move { outcome(c.experience().get_interaction().send().await) }),
+            invoke!(|c| c.experience().get_interaction()),
             Req::new("GET", "/api/experience/interaction"),
             Reply::Json(
                 200,
@@ -227,16 +193,8 @@ fn flow_cases() -> Vec<Case> {
         // experience-mfa.json#70
         case(
             "CreateSignInPasskeyAuthentication",
-            |c| {
-                Box::pin(async move {
-                    outcome(
-                        c.experience()
-                            .create_sign_in_passkey_authentication()
-                            .send()
-                            .await,
-                    )
-                })
-            },
+            invoke!(|c| c.experience()
+                            .create_sign_in_passkey_authentication()),
             Req::new(
                 "POST",
                 "/api/experience/preflight/sign-in-passkey/authentication",
@@ -255,15 +213,12 @@ fn profile_cases() -> Vec<Case> {
         // experience-register.json#10
         case(
             "AddUserProfile",
-            |c| {
-                Box::pin(async move {
-                    let body =
-                        t::AddUserProfileBody::ExtraProfile(t::ExtraProfileAddUserProfileBody {
-                            values: object(json!({ "name": "Registered Via Recorder" })),
-                        });
-                    outcome(c.experience().add_user_profile(body).send().await)
-                })
-            },
+            invoke!(|c| {
+                let body = t::AddUserProfileBody::ExtraProfile(t::ExtraProfileAddUserProfileBody {
+                    values: object(json!({ "name": "Registered Via Recorder" })),
+                });
+                c.experience().add_user_profile(body)
+            }),
             Req::new("POST", "/api/experience/profile").json(
                 json!({ "type": "extraProfile", "values": { "name": "Registered Via Recorder" } }),
             ),
@@ -272,14 +227,12 @@ fn profile_cases() -> Vec<Case> {
         // experience-other-flows.json#14
         case(
             "AddUserProfile",
-            |c| {
-                Box::pin(async move {
-                    let body = t::AddUserProfileBody::Username(t::UsernameAddUserProfileBody {
-                        value: "rec_carol_073048".into(),
-                    });
-                    outcome(c.experience().add_user_profile(body).send().await)
-                })
-            },
+            invoke!(|c| {
+                let body = t::AddUserProfileBody::Username(t::UsernameAddUserProfileBody {
+                    value: "rec_carol_073048".into(),
+                });
+                c.experience().add_user_profile(body)
+            }),
             Req::new("POST", "/api/experience/profile")
                 .json(json!({ "type": "username", "value": "rec_carol_073048" })),
             Reply::Empty(204),
@@ -288,20 +241,12 @@ fn profile_cases() -> Vec<Case> {
         // experience-other-flows.json#47 (400 there: no storage provider).
         case(
             "UploadExperienceAvatar",
-            |c| {
-                Box::pin(async move {
-                    let body = t::UploadExperienceAvatarBody {
-                        file: Some(FilePart::new(SVG, "avatar.svg", "image/svg+xml")),
-                    };
-                    outcome(
-                        c.experience()
-                            .upload_experience_avatar()
-                            .body(body)
-                            .send()
-                            .await,
-                    )
-                })
-            },
+            invoke!(|c| {
+                let body = t::UploadExperienceAvatarBody {
+                    file: Some(FilePart::new(SVG, "avatar.svg", "image/svg+xml")),
+                };
+                c.experience().upload_experience_avatar().body(body)
+            }),
             Req::new("POST", "/api/experience/user-assets/avatar").multipart(vec![Part {
                 name: "file",
                 file_name: Some("avatar.svg"),
@@ -316,14 +261,12 @@ fn profile_cases() -> Vec<Case> {
         // experience-other-flows.json#28
         case(
             "ResetUserPassword",
-            |c| {
-                Box::pin(async move {
-                    let body = t::ResetUserPasswordBody {
-                        password: PASSWORD.into(),
-                    };
-                    outcome(c.experience().reset_user_password(body).send().await)
-                })
-            },
+            invoke!(|c| {
+                let body = t::ResetUserPasswordBody {
+                    password: PASSWORD.into(),
+                };
+                c.experience().reset_user_password(body)
+            }),
             Req::new("PUT", "/api/experience/profile/password")
                 .json(json!({ "password": PASSWORD })),
             Reply::Empty(204),
@@ -331,48 +274,40 @@ fn profile_cases() -> Vec<Case> {
         // experience-mfa.json#51
         case(
             "MarkMfaEnabled",
-            |c| Box::pin(async move { outcome(c.experience().mark_mfa_enabled().send().await) }),
+            invoke!(|c| c.experience().mark_mfa_enabled()),
             Req::new("POST", "/api/experience/profile/mfa/mfa-enabled"),
             Reply::Empty(204),
         ),
         // experience-enterprise-sso.json#10
         case(
             "SkipMfaBindingFlow",
-            |c| {
-                Box::pin(
-                    async move { outcome(c.experience().skip_mfa_binding_flow().send().await) },
-                )
-            },
+            invoke!(|c| c.experience().skip_mfa_binding_flow()),
             Req::new("POST", "/api/experience/profile/mfa/mfa-skipped"),
             Reply::Empty(204),
         ),
         // experience-mfa.json#52
         case(
             "SkipMfaSuggestion",
-            |c| Box::pin(async move { outcome(c.experience().skip_mfa_suggestion().send().await) }),
+            invoke!(|c| c.experience().skip_mfa_suggestion()),
             Req::new("POST", "/api/experience/profile/mfa/mfa-suggestion-skipped"),
             Reply::Empty(204),
         ),
         // experience-mfa.json#53
         case(
             "SkipPasskeyBinding",
-            |c| {
-                Box::pin(async move { outcome(c.experience().skip_passkey_binding().send().await) })
-            },
+            invoke!(|c| c.experience().skip_passkey_binding()),
             Req::new("POST", "/api/experience/profile/mfa/passkey-skipped"),
             Reply::Empty(204),
         ),
         // experience-mfa.json#82
         case(
             "BindPasskey",
-            |c| {
-                Box::pin(async move {
-                    let body = t::PasswordVerification {
-                        verification_id: "sh8emp5xcm3e6asucdwhb".into(),
-                    };
-                    outcome(c.experience().bind_passkey(body).send().await)
-                })
-            },
+            invoke!(|c| {
+                let body = t::PasswordVerification {
+                    verification_id: "sh8emp5xcm3e6asucdwhb".into(),
+                };
+                c.experience().bind_passkey(body)
+            }),
             Req::new("POST", "/api/experience/profile/mfa/passkey")
                 .json(json!({ "verificationId": "sh8emp5xcm3e6asucdwhb" })),
             Reply::Empty(204),
@@ -380,15 +315,13 @@ fn profile_cases() -> Vec<Case> {
         // experience-mfa.json#50
         case(
             "BindMfaVerification",
-            |c| {
-                Box::pin(async move {
-                    let body = t::BindMfaVerificationBody {
-                        r#type: t::BindMfaVerificationBodyType::WebAuthn,
-                        verification_id: "i662m8wdmgqcgqib81ebt".into(),
-                    };
-                    outcome(c.experience().bind_mfa_verification(body).send().await)
-                })
-            },
+            invoke!(|c| {
+                let body = t::BindMfaVerificationBody {
+                    r#type: t::BindMfaVerificationBodyType::WebAuthn,
+                    verification_id: "i662m8wdmgqcgqib81ebt".into(),
+                };
+                c.experience().bind_mfa_verification(body)
+            }),
             Req::new("POST", "/api/experience/profile/mfa")
                 .json(json!({ "type": "WebAuthn", "verificationId": "i662m8wdmgqcgqib81ebt" })),
             Reply::Empty(204),

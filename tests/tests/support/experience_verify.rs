@@ -1,7 +1,7 @@
 //! The Experience API's `/api/experience/verification/*` calls (see `experience.rs`).
 
 use super::experience::{case, object, verification, PASSWORD};
-use super::{outcome, Case, ExpectedRequest as Req, Reply, HOSTILE};
+use super::{Case, ExpectedRequest as Req, Reply, HOSTILE};
 use logto_api::experience::types as t;
 use serde_json::{json, Value};
 
@@ -79,18 +79,13 @@ pub fn cases() -> Vec<Case> {
         // experience-sign-in.json#17
         case(
             "CreatePasswordVerification",
-            |c| {
-                Box::pin(async move {
-                    let body = t::CreatePasswordVerificationBody {
+            invoke!(|c| { let body = t::CreatePasswordVerificationBody {
                         identifier: t::CreatePasswordVerificationBodyIdentifier {
                             r#type: t::NewPasswordIdentityVerificationRecordIdentifierType::Email,
                             value: "testuser@example.com".into(),
                         },
                         password: PASSWORD.into(),
-                    };
-                    outcome(c.experience().create_password_verification(body).send().await)
-                })
-            },
+                    }; c.experience().create_password_verification(body) }),
             Req::new("POST", "/api/experience/verification/password").json(json!({
                 "identifier": { "type": "email", "value": "testuser@example.com" },
                 "password": PASSWORD
@@ -100,9 +95,7 @@ pub fn cases() -> Vec<Case> {
         // experience-other-flows.json#32 (501 there: no e-mail connector; the answer is made up).
         case(
             "CreateAndSendVerificationCode",
-            |c| {
-                Box::pin(async move {
-                    let body = t::CreateAndSendVerificationCodeBody {
+            invoke!(|c| { let body = t::CreateAndSendVerificationCodeBody {
                         identifier: t::CreateAndSendVerificationCodeBodyIdentifier::Email(
                             t::EmailCreateAndSendVerificationCodeBodyIdentifier {
                                 value: "testuser@example.com".into(),
@@ -110,10 +103,7 @@ pub fn cases() -> Vec<Case> {
                         ),
                         interaction_event:
                             t::UpdateInteractionEventBodyInteractionEvent::ForgotPassword,
-                    };
-                    outcome(c.experience().create_and_send_verification_code(body).send().await)
-                })
-            },
+                    }; c.experience().create_and_send_verification_code(body) }),
             Req::new("POST", "/api/experience/verification/verification-code").json(json!({
                 "identifier": { "type": "email", "value": "testuser@example.com" },
                 "interactionEvent": "ForgotPassword"
@@ -122,19 +112,14 @@ pub fn cases() -> Vec<Case> {
         ),
         case(
             "CreateAndSendVerificationCode",
-            |c| {
-                Box::pin(async move {
-                    let body = t::CreateAndSendVerificationCodeBody {
+            invoke!(|c| { let body = t::CreateAndSendVerificationCodeBody {
                         identifier: t::CreateAndSendVerificationCodeBodyIdentifier::Phone(
                             t::PhoneCreateAndSendVerificationCodeBodyIdentifier {
                                 value: "15550002222".into(),
                             },
                         ),
                         interaction_event: t::UpdateInteractionEventBodyInteractionEvent::SignIn,
-                    };
-                    outcome(c.experience().create_and_send_verification_code(body).send().await)
-                })
-            },
+                    }; c.experience().create_and_send_verification_code(body) }),
             Req::new("POST", "/api/experience/verification/verification-code").json(json!({
                 "identifier": { "type": "phone", "value": "15550002222" },
                 "interactionEvent": "SignIn"
@@ -145,9 +130,7 @@ pub fn cases() -> Vec<Case> {
         // experience-other-flows.json#33
         case(
             "VerifyVerificationCodeVerification",
-            |c| {
-                Box::pin(async move {
-                    let body = t::VerifyVerificationCodeVerificationBody {
+            invoke!(|c| { let body = t::VerifyVerificationCodeVerificationBody {
                         identifier: t::CreateAndSendVerificationCodeBodyIdentifier::Email(
                             t::EmailCreateAndSendVerificationCodeBodyIdentifier {
                                 value: "testuser@example.com".into(),
@@ -155,10 +138,7 @@ pub fn cases() -> Vec<Case> {
                         ),
                         verification_id: "k3v9b0cd2wq1sx7ya5ef4".into(),
                         code: "123456".into(),
-                    };
-                    outcome(c.experience().verify_verification_code_verification(body).send().await)
-                })
-            },
+                    }; c.experience().verify_verification_code_verification(body) }),
             Req::new("POST", "/api/experience/verification/verification-code/verify").json(json!({
                 "identifier": { "type": "email", "value": "testuser@example.com" },
                 "verificationId": "k3v9b0cd2wq1sx7ya5ef4",
@@ -169,14 +149,9 @@ pub fn cases() -> Vec<Case> {
         // experience-other-flows.json#35
         case(
             "CreateAndSendMfaVerificationCode",
-            |c| {
-                Box::pin(async move {
-                    let body = t::CreateAndSendMfaVerificationCodeBody {
+            invoke!(|c| { let body = t::CreateAndSendMfaVerificationCodeBody {
                         identifier_type: t::CreateAndSendMfaVerificationCodeBodyIdentifierType::Email,
-                    };
-                    outcome(c.experience().create_and_send_mfa_verification_code(body).send().await)
-                })
-            },
+                    }; c.experience().create_and_send_mfa_verification_code(body) }),
             Req::new("POST", "/api/experience/verification/mfa-verification-code")
                 .json(json!({ "identifierType": "email" })),
             verification("m2fa8code4email6rec07"),
@@ -184,16 +159,11 @@ pub fn cases() -> Vec<Case> {
         // experience-other-flows.json#36
         case(
             "VerifyMfaVerificationCode",
-            |c| {
-                Box::pin(async move {
-                    let body = t::VerifyMfaVerificationCodeBody {
+            invoke!(|c| { let body = t::VerifyMfaVerificationCodeBody {
                         verification_id: "m2fa8code4email6rec07".into(),
                         code: "123456".into(),
                         identifier_type: t::CreateAndSendMfaVerificationCodeBodyIdentifierType::Email,
-                    };
-                    outcome(c.experience().verify_mfa_verification_code(body).send().await)
-                })
-            },
+                    }; c.experience().verify_mfa_verification_code(body) }),
             Req::new("POST", "/api/experience/verification/mfa-verification-code/verify").json(
                 json!({ "verificationId": "m2fa8code4email6rec07", "code": "123456", "identifierType": "email" }),
             ),
@@ -202,15 +172,10 @@ pub fn cases() -> Vec<Case> {
         // experience-other-flows.json#39 (404 there: no social connector).
         case(
             "CreateSocialVerification",
-            |c| {
-                Box::pin(async move {
-                    let body = t::CreateSocialVerificationBody {
+            invoke!(|c| { let body = t::CreateSocialVerificationBody {
                         state: "st".into(),
                         redirect_uri: "http://127.0.0.1:3000/social-cb".into(),
-                    };
-                    outcome(c.experience().create_social_verification(HOSTILE, body).send().await)
-                })
-            },
+                    }; c.experience().create_social_verification(HOSTILE, body) }),
             Req::new(
                 "POST",
                 "/api/experience/verification/social/a%2Fb%3Fc%23d%20e%2F%C3%BC/authorization-uri",
@@ -227,15 +192,10 @@ pub fn cases() -> Vec<Case> {
         // experience-other-flows.json#40
         case(
             "VerifySocialVerification",
-            |c| {
-                Box::pin(async move {
-                    let body = t::VerifySocialVerificationBody {
+            invoke!(|c| { let body = t::VerifySocialVerificationBody {
                         connector_data: object(json!({ "code": "x", "state": "st" })),
                         verification_id: Some("s0c1alv3r1f1cat10n0id".into()),
-                    };
-                    outcome(c.experience().verify_social_verification(HOSTILE, body).send().await)
-                })
-            },
+                    }; c.experience().verify_social_verification(HOSTILE, body) }),
             Req::new("POST", "/api/experience/verification/social/a%2Fb%3Fc%23d%20e%2F%C3%BC/verify")
                 .json(json!({
                     "connectorData": { "code": "x", "state": "st" },
@@ -246,16 +206,11 @@ pub fn cases() -> Vec<Case> {
         // experience-enterprise-sso.json#4
         case(
             "CreateEnterpriseSsoVerification",
-            |c| {
-                Box::pin(async move {
-                    let body = t::CreateSocialVerificationBody {
+            invoke!(|c| { let body = t::CreateSocialVerificationBody {
                         state: "sso-state-073048".into(),
                         redirect_uri: "http://127.0.0.1:3000/sso-callback".into(),
                     };
-                    let call = c.experience().create_enterprise_sso_verification(HOSTILE, body);
-                    outcome(call.send().await)
-                })
-            },
+                    let call = c.experience().create_enterprise_sso_verification(HOSTILE, body); call }),
             Req::new(
                 "POST",
                 "/api/experience/verification/sso/a%2Fb%3Fc%23d%20e%2F%C3%BC/authorization-uri",
@@ -272,9 +227,7 @@ pub fn cases() -> Vec<Case> {
         // experience-enterprise-sso.json#12
         case(
             "VerifyEnterpriseSsoVerification",
-            |c| {
-                Box::pin(async move {
-                    let body = t::VerifyEnterpriseSsoVerificationBody {
+            invoke!(|c| { let body = t::VerifyEnterpriseSsoVerificationBody {
                         connector_data: object(json!({
                             "code": "Cg8yjqE5-HK8kgnX-RyrN-PQQHbj8qQIlQ34IibbZp7",
                             "state": "sso-state-073048",
@@ -282,10 +235,7 @@ pub fn cases() -> Vec<Case> {
                         })),
                         verification_id: "aur2iffnjzei9v4ngbm2q".into(),
                     };
-                    let call = c.experience().verify_enterprise_sso_verification(HOSTILE, body);
-                    outcome(call.send().await)
-                })
-            },
+                    let call = c.experience().verify_enterprise_sso_verification(HOSTILE, body); call }),
             Req::new("POST", "/api/experience/verification/sso/a%2Fb%3Fc%23d%20e%2F%C3%BC/verify")
                 .json(json!({
                     "connectorData": {
@@ -300,7 +250,7 @@ pub fn cases() -> Vec<Case> {
         // experience-mfa.json#7 (secret and QR code redacted there).
         case(
             "CreateTotpSecret",
-            |c| Box::pin(async move { outcome(c.experience().create_totp_secret().send().await) }),
+            invoke!(|c| c.experience().create_totp_secret()),
             Req::new("POST", "/api/experience/verification/totp/secret"),
             Reply::Json(
                 200,
@@ -314,15 +264,10 @@ pub fn cases() -> Vec<Case> {
         // experience-mfa.json#9
         case(
             "VerifyTotpVerification",
-            |c| {
-                Box::pin(async move {
-                    let body = t::VerifyTotpVerificationBody {
+            invoke!(|c| { let body = t::VerifyTotpVerificationBody {
                         code: "680540".into(),
                         verification_id: Some("dfdsmvdmoehva4a6k6k10".into()),
-                    };
-                    outcome(c.experience().verify_totp_verification(body).send().await)
-                })
-            },
+                    }; c.experience().verify_totp_verification(body) }),
             Req::new("POST", "/api/experience/verification/totp/verify")
                 .json(json!({ "code": "680540", "verificationId": "dfdsmvdmoehva4a6k6k10" })),
             verification("dfdsmvdmoehva4a6k6k10"),
@@ -330,11 +275,7 @@ pub fn cases() -> Vec<Case> {
         // experience-mfa.json#43
         case(
             "CreateWebAuthnRegistrationVerification",
-            |c| {
-                Box::pin(async move {
-                    outcome(c.experience().create_web_authn_registration_verification().send().await)
-                })
-            },
+            invoke!(|c| c.experience().create_web_authn_registration_verification()),
             Req::new("POST", "/api/experience/verification/web-authn/registration"),
             Reply::Json(
                 200,
@@ -364,9 +305,7 @@ pub fn cases() -> Vec<Case> {
         // experience-mfa.json#49
         case(
             "VerifyWebAuthnRegistrationVerification",
-            |c| {
-                Box::pin(async move {
-                    let body = t::VerifyWebAuthnRegistrationVerificationBody {
+            invoke!(|c| { let body = t::VerifyWebAuthnRegistrationVerificationBody {
                         verification_id: "i662m8wdmgqcgqib81ebt".into(),
                         payload: t::VerifyWebAuthnRegistrationVerificationBodyPayload {
                             r#type: t::WebAuthnType::WebAuthn,
@@ -384,10 +323,7 @@ pub fn cases() -> Vec<Case> {
                             client_extension_results: t::ClientExtensionResults::default(),
                         },
                     };
-                    let call = c.experience().verify_web_authn_registration_verification(body);
-                    outcome(call.send().await)
-                })
-            },
+                    let call = c.experience().verify_web_authn_registration_verification(body); call }),
             Req::new("POST", "/api/experience/verification/web-authn/registration/verify").json(
                 json!({
                     "verificationId": "i662m8wdmgqcgqib81ebt",
@@ -410,12 +346,7 @@ pub fn cases() -> Vec<Case> {
         // experience-mfa.json#63
         case(
             "CreateWebAuthnAuthenticationVerification",
-            |c| {
-                Box::pin(async move {
-                    let call = c.experience().create_web_authn_authentication_verification();
-                    outcome(call.send().await)
-                })
-            },
+            invoke!(|c| c.experience().create_web_authn_authentication_verification()),
             Req::new("POST", "/api/experience/verification/web-authn/authentication"),
             Reply::Json(
                 200,
@@ -428,16 +359,11 @@ pub fn cases() -> Vec<Case> {
         // experience-mfa.json#64
         case(
             "VerifyWebAuthnAuthenticationVerification",
-            |c| {
-                Box::pin(async move {
-                    let body = t::VerifyWebAuthnAuthenticationVerificationBody {
+            invoke!(|c| { let body = t::VerifyWebAuthnAuthenticationVerificationBody {
                         verification_id: "vbn34xjsre0e28vpgz3ld".into(),
                         payload: assertion(AUTH_CLIENT_DATA, AUTH_DATA, AUTH_SIGNATURE, None),
                     };
-                    let call = c.experience().verify_web_authn_authentication_verification(body);
-                    outcome(call.send().await)
-                })
-            },
+                    let call = c.experience().verify_web_authn_authentication_verification(body); call }),
             Req::new("POST", "/api/experience/verification/web-authn/authentication/verify").json(
                 json!({
                     "verificationId": "vbn34xjsre0e28vpgz3ld",
@@ -449,18 +375,13 @@ pub fn cases() -> Vec<Case> {
         // experience-mfa.json#77
         case(
             "CreateSignInPasskeyAuthenticationWithIdentifier",
-            |c| {
-                Box::pin(async move {
-                    let body = t::CreateSignInPasskeyAuthenticationWithIdentifierBody {
+            invoke!(|c| { let body = t::CreateSignInPasskeyAuthenticationWithIdentifierBody {
                         identifier: t::CreatePasswordVerificationBodyIdentifier {
                             r#type: t::NewPasswordIdentityVerificationRecordIdentifierType::Username,
                             value: "mfa_073048".into(),
                         },
                     };
-                    let call = c.experience().create_sign_in_passkey_authentication_with_identifier(body);
-                    outcome(call.send().await)
-                })
-            },
+                    let call = c.experience().create_sign_in_passkey_authentication_with_identifier(body); call }),
             Req::new("POST", "/api/experience/verification/sign-in-passkey/authentication")
                 .json(json!({ "identifier": { "type": "username", "value": "mfa_073048" } })),
             Reply::Json(
@@ -474,9 +395,7 @@ pub fn cases() -> Vec<Case> {
         // experience-mfa.json#71 (assertion with userHandle) plus #78's verificationId.
         case(
             "VerifySignInPasskeyAuthentication",
-            |c| {
-                Box::pin(async move {
-                    let body = t::VerifySignInPasskeyAuthenticationBody {
+            invoke!(|c| { let body = t::VerifySignInPasskeyAuthenticationBody {
                         verification_id: Some("lzlrt64s0k3vxj60vecyf".into()),
                         payload: assertion(
                             PASSKEY_CLIENT_DATA,
@@ -485,10 +404,7 @@ pub fn cases() -> Vec<Case> {
                             Some(USER_HANDLE),
                         ),
                     };
-                    let call = c.experience().verify_sign_in_passkey_authentication(body);
-                    outcome(call.send().await)
-                })
-            },
+                    let call = c.experience().verify_sign_in_passkey_authentication(body); call }),
             Req::new("POST", "/api/experience/verification/sign-in-passkey/authentication/verify")
                 .json({
                     let mut payload =
@@ -501,7 +417,7 @@ pub fn cases() -> Vec<Case> {
         // experience-mfa.json#13 (codes redacted there).
         case(
             "GenerateBackupCodes",
-            |c| Box::pin(async move { outcome(c.experience().generate_backup_codes().send().await) }),
+            invoke!(|c| c.experience().generate_backup_codes()),
             Req::new("POST", "/api/experience/verification/backup-code/generate"),
             Reply::Json(
                 200,
@@ -515,12 +431,7 @@ pub fn cases() -> Vec<Case> {
         // experience-mfa.json#32
         case(
             "VerifyBackupCode",
-            |c| {
-                Box::pin(async move {
-                    let body = t::VerifyBackupCodeBody { code: "a1b2c3d4e5".into() };
-                    outcome(c.experience().verify_backup_code(body).send().await)
-                })
-            },
+            invoke!(|c| { let body = t::VerifyBackupCodeBody { code: "a1b2c3d4e5".into() }; c.experience().verify_backup_code(body) }),
             Req::new("POST", "/api/experience/verification/backup-code/verify")
                 .json(json!({ "code": "a1b2c3d4e5" })),
             verification("4vbku8faealud99c1xdus"),
@@ -528,19 +439,14 @@ pub fn cases() -> Vec<Case> {
         // experience-register.json#6
         case(
             "CreateNewPasswordIdentityVerification",
-            |c| {
-                Box::pin(async move {
-                    let body = t::CreateNewPasswordIdentityVerificationBody {
+            invoke!(|c| { let body = t::CreateNewPasswordIdentityVerificationBody {
                         identifier: t::CreateNewPasswordIdentityVerificationBodyIdentifier {
                             r#type: t::CreateNewPasswordIdentityVerificationBodyIdentifierType::Username,
                             value: "reg_073048".into(),
                         },
                         password: PASSWORD.into(),
                     };
-                    let call = c.experience().create_new_password_identity_verification(body);
-                    outcome(call.send().await)
-                })
-            },
+                    let call = c.experience().create_new_password_identity_verification(body); call }),
             Req::new("POST", "/api/experience/verification/new-password-identity").json(json!({
                 "identifier": { "type": "username", "value": "reg_073048" },
                 "password": PASSWORD
@@ -550,18 +456,13 @@ pub fn cases() -> Vec<Case> {
         // experience-other-flows.json#11 (token redacted there).
         case(
             "VerifyOneTimeTokenVerification",
-            |c| {
-                Box::pin(async move {
-                    let body = t::VerifyOneTimeTokenVerificationBody {
+            invoke!(|c| { let body = t::VerifyOneTimeTokenVerificationBody {
                         identifier: t::VerifyOneTimeTokenVerificationBodyIdentifier {
                             r#type: t::EmailVerificationCodeVerificationRecordIdentifierType::Email,
                             value: "carol.073048@example.com".into(),
                         },
                         token: "ott-7Hc2kQ9xLm4".into(),
-                    };
-                    outcome(c.experience().verify_one_time_token_verification(body).send().await)
-                })
-            },
+                    }; c.experience().verify_one_time_token_verification(body) }),
             Req::new("POST", "/api/experience/verification/one-time-token/verify").json(json!({
                 "identifier": { "type": "email", "value": "carol.073048@example.com" },
                 "token": "ott-7Hc2kQ9xLm4"

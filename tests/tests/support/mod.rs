@@ -9,6 +9,22 @@
 // Each test crate that includes this module uses a different subset of it.
 #![allow(dead_code)]
 
+/// A typed call as an [`Invoke`] (or, with `|c, v|`, a [`segments::InvokeWith`]): the
+/// expression builds the request through the generated client; the macro sends it and re-encodes
+/// the answer with [`outcome`].
+macro_rules! invoke {
+    (|$c:ident| $request:expr) => {
+        |$c: logto_api::Client| -> $crate::support::CallFuture {
+            Box::pin(async move { $crate::support::outcome($request.send().await) })
+        }
+    };
+    (|$c:ident, $v:ident| $request:expr) => {
+        |$c: logto_api::Client, $v: &'static str| -> $crate::support::CallFuture {
+            Box::pin(async move { $crate::support::outcome($request.send().await) })
+        }
+    };
+}
+
 mod account;
 mod account_mfa;
 mod experience;

@@ -2,7 +2,7 @@
 //! choosing (the main table always passes `HOSTILE`). Used to check that no value, dot segments
 //! included, can steer a call to another endpoint.
 
-use super::{outcome, Auth, CallFuture};
+use super::{Auth, CallFuture};
 use logto_api::account::types as a;
 use logto_api::experience::types as e;
 use logto_api::Client;
@@ -34,89 +34,76 @@ fn acc(op: &'static str, call: InvokeWith) -> SegmentCall {
 
 pub fn calls() -> Vec<SegmentCall> {
     vec![
-        exp("CreateSocialVerification", |c, v| {
-            Box::pin(async move {
+        exp(
+            "CreateSocialVerification",
+            invoke!(|c, v| {
                 let body = e::CreateSocialVerificationBody::default();
-                outcome(
-                    c.experience()
-                        .create_social_verification(v, body)
-                        .send()
-                        .await,
-                )
-            })
-        }),
-        exp("VerifySocialVerification", |c, v| {
-            Box::pin(async move {
+                c.experience().create_social_verification(v, body)
+            }),
+        ),
+        exp(
+            "VerifySocialVerification",
+            invoke!(|c, v| {
                 let body = e::VerifySocialVerificationBody::default();
-                outcome(
-                    c.experience()
-                        .verify_social_verification(v, body)
-                        .send()
-                        .await,
-                )
-            })
-        }),
-        exp("CreateEnterpriseSsoVerification", |c, v| {
-            Box::pin(async move {
+                c.experience().verify_social_verification(v, body)
+            }),
+        ),
+        exp(
+            "CreateEnterpriseSsoVerification",
+            invoke!(|c, v| {
                 let body = e::CreateSocialVerificationBody::default();
                 let call = c.experience().create_enterprise_sso_verification(v, body);
-                outcome(call.send().await)
-            })
-        }),
-        exp("VerifyEnterpriseSsoVerification", |c, v| {
-            Box::pin(async move {
+                call
+            }),
+        ),
+        exp(
+            "VerifyEnterpriseSsoVerification",
+            invoke!(|c, v| {
                 let body = e::VerifyEnterpriseSsoVerificationBody::default();
                 let call = c.experience().verify_enterprise_sso_verification(v, body);
-                outcome(call.send().await)
-            })
-        }),
-        acc("GetSocialIdentityAccessToken", |c, v| {
-            Box::pin(async move {
-                outcome(
-                    c.my_account()
-                        .get_social_identity_access_token(v)
-                        .send()
-                        .await,
-                )
-            })
-        }),
-        acc("UpdateSocialIdentityAccessTokenByVerificationId", |c, v| {
-            Box::pin(async move {
+                call
+            }),
+        ),
+        acc(
+            "GetSocialIdentityAccessToken",
+            invoke!(|c, v| c.my_account().get_social_identity_access_token(v)),
+        ),
+        acc(
+            "UpdateSocialIdentityAccessTokenByVerificationId",
+            invoke!(|c, v| {
                 let body = a::UpdateSocialIdentityAccessTokenByVerificationIdBody::default();
                 let call = c
                     .my_account()
                     .update_social_identity_access_token_by_verification_id(v, body);
-                outcome(call.send().await)
-            })
-        }),
-        acc("GetEnterpriseSsoIdentityAccessToken", |c, v| {
-            Box::pin(async move {
-                let call = c.my_account().get_enterprise_sso_identity_access_token(v);
-                outcome(call.send().await)
-            })
-        }),
-        acc("DeleteIdentity", |c, v| {
-            Box::pin(async move { outcome(c.my_account().delete_identity(v).send().await) })
-        }),
-        acc("UpdateMfaVerificationName", |c, v| {
-            Box::pin(async move {
+                call
+            }),
+        ),
+        acc(
+            "GetEnterpriseSsoIdentityAccessToken",
+            invoke!(|c, v| c.my_account().get_enterprise_sso_identity_access_token(v)),
+        ),
+        acc(
+            "DeleteIdentity",
+            invoke!(|c, v| c.my_account().delete_identity(v)),
+        ),
+        acc(
+            "UpdateMfaVerificationName",
+            invoke!(|c, v| {
                 let body = a::UpdateMfaVerificationNameBody::default();
-                outcome(
-                    c.my_account()
-                        .update_mfa_verification_name(v, body)
-                        .send()
-                        .await,
-                )
-            })
-        }),
-        acc("DeleteMfaVerification", |c, v| {
-            Box::pin(async move { outcome(c.my_account().delete_mfa_verification(v).send().await) })
-        }),
-        acc("DeleteSessionById", |c, v| {
-            Box::pin(async move { outcome(c.my_account().delete_session_by_id(v).send().await) })
-        }),
-        acc("DeleteGrantById", |c, v| {
-            Box::pin(async move { outcome(c.my_account().delete_grant_by_id(v).send().await) })
-        }),
+                c.my_account().update_mfa_verification_name(v, body)
+            }),
+        ),
+        acc(
+            "DeleteMfaVerification",
+            invoke!(|c, v| c.my_account().delete_mfa_verification(v)),
+        ),
+        acc(
+            "DeleteSessionById",
+            invoke!(|c, v| c.my_account().delete_session_by_id(v)),
+        ),
+        acc(
+            "DeleteGrantById",
+            invoke!(|c, v| c.my_account().delete_grant_by_id(v)),
+        ),
     ]
 }

@@ -11,7 +11,7 @@
 
 mod standin;
 
-use logto_api::account::types::{UpdatePasswordBody, UpdateProfileBody};
+use logto_api::account::types::{PasswordBody, UpdateProfileBody};
 use logto_api::experience::types::{
     CreatePasswordVerificationBody, CreatePasswordVerificationBodyIdentifier, IdentifyUserBody,
     InitInteractionBody, InteractionEvent,
@@ -170,7 +170,7 @@ async fn account(setup: &Setup, token: &str) -> Result<(), BoxError> {
     let updated = client.my_account().update_profile(update).send().await?;
     println!("8. update_profile -> name {:?}", updated.name);
 
-    let new_password = UpdatePasswordBody {
+    let new_password = PasswordBody {
         password: "An0ther-Passw0rd!".to_owned(),
     };
     match client
@@ -186,7 +186,7 @@ async fn account(setup: &Setup, token: &str) -> Result<(), BoxError> {
         ),
     }
 
-    let check = UpdatePasswordBody {
+    let check = PasswordBody {
         password: setup.password.clone(),
     };
     let record = client

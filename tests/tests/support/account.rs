@@ -73,12 +73,15 @@ fn profile_cases() -> Vec<Case> {
         // account-profile.json#74: `avatar: null` clears the avatar (a present null).
         case(
             "UpdateProfile",
-            invoke!(|c| { let body = t::UpdateProfileBody {
-                        name: Some(Some("Test User (recorder)".into())),
-                        avatar: Some(None),
-                        custom_data: Some(object(json!({ "theme": "dark", "onboarded": true }))),
-                        ..Default::default()
-                    }; c.my_account().update_profile(body) }),
+            invoke!(|c| {
+                let body = t::UpdateProfileBody {
+                    name: Some(Some("Test User (recorder)".into())),
+                    avatar: Some(None),
+                    custom_data: Some(object(json!({ "theme": "dark", "onboarded": true }))),
+                    ..Default::default()
+                };
+                c.my_account().update_profile(body)
+            }),
             Req::new("PATCH", "/api/my-account").json(json!({
                 "name": "Test User (recorder)",
                 "avatar": null,
@@ -89,10 +92,13 @@ fn profile_cases() -> Vec<Case> {
         // account-profile.json#28: changing the username needs a verification record.
         sensitive(
             "UpdateProfile",
-            invoke!(|c| { let body = t::UpdateProfileBody {
-                        username: Some(Some("testuser_renamed".into())),
-                        ..Default::default()
-                    }; c.my_account().update_profile(body) }),
+            invoke!(|c| {
+                let body = t::UpdateProfileBody {
+                    username: Some(Some("testuser_renamed".into())),
+                    ..Default::default()
+                };
+                c.my_account().update_profile(body)
+            }),
             Req::new("PATCH", "/api/my-account").json(json!({ "username": "testuser_renamed" })),
             Reply::Json(200, profile()),
         )
@@ -100,20 +106,23 @@ fn profile_cases() -> Vec<Case> {
         // account-profile.json#14 and #15, plus an address to cover the nested object.
         case(
             "UpdateOtherProfile",
-            invoke!(|c| { let body = t::UpdateOtherProfileBody {
-                        family_name: Some("User".into()),
-                        given_name: Some("Test".into()),
-                        nickname: Some("tester".into()),
-                        website: Some("https://testuser.example.com".into()),
-                        locale: Some("en-US".into()),
-                        address: Some(t::UpdateOtherProfileBodyAddress {
-                            street_address: Some("1 Recorder Way".into()),
-                            locality: Some("Springfield".into()),
-                            country: Some("US".into()),
-                            ..Default::default()
-                        }),
+            invoke!(|c| {
+                let body = t::UpdateOtherProfileBody {
+                    family_name: Some("User".into()),
+                    given_name: Some("Test".into()),
+                    nickname: Some("tester".into()),
+                    website: Some("https://testuser.example.com".into()),
+                    locale: Some("en-US".into()),
+                    address: Some(t::UpdateOtherProfileBodyAddress {
+                        street_address: Some("1 Recorder Way".into()),
+                        locality: Some("Springfield".into()),
+                        country: Some("US".into()),
                         ..Default::default()
-                    }; c.my_account().update_other_profile(body) }),
+                    }),
+                    ..Default::default()
+                };
+                c.my_account().update_other_profile(body)
+            }),
             Req::new("PATCH", "/api/my-account/profile").json(json!({
                 "familyName": "User",
                 "givenName": "Test",
@@ -137,7 +146,10 @@ fn profile_cases() -> Vec<Case> {
         // account-profile.json#34
         sensitive(
             "UpdatePassword",
-            invoke!(|c| { let body = t::UpdatePasswordBody { password: PASSWORD.into() }; c.my_account().update_password(body) }),
+            invoke!(|c| {
+                let body = t::PasswordBody { password: PASSWORD.into() };
+                c.my_account().update_password(body)
+            }),
             Req::new("POST", "/api/my-account/password").json(json!({ "password": PASSWORD })),
             Reply::Empty(204),
         ),
@@ -151,7 +163,10 @@ fn profile_cases() -> Vec<Case> {
         // account-profile.json#24
         sensitive(
             "UpdateMfaSettings",
-            invoke!(|c| { let body = t::MfaSettings { skip_mfa_on_sign_in: true }; c.my_account().update_mfa_settings(body) }),
+            invoke!(|c| {
+                let body = t::MfaSettings { skip_mfa_on_sign_in: true };
+                c.my_account().update_mfa_settings(body)
+            }),
             Req::new("PATCH", "/api/my-account/mfa-settings").json(json!({ "skipMfaOnSignIn": true })),
             Reply::Json(200, json!({ "skipMfaOnSignIn": true })),
         ),
@@ -168,16 +183,19 @@ fn profile_cases() -> Vec<Case> {
         // account-profile.json#26
         sensitive(
             "UpdateLogtoConfig",
-            invoke!(|c| { let body = t::UpdateLogtoConfigBody {
-                        mfa: Some(t::UpdateLogtoConfigBodyMfa {
-                            skipped: Some(true),
-                            additional_binding_suggestion_skipped: Some(true),
-                            ..Default::default()
-                        }),
-                        passkey_sign_in: Some(t::UpdateLogtoConfigBodyPasskeySignIn {
-                            skipped: Some(true),
-                        }),
-                    }; c.my_account().update_logto_config(body) }),
+            invoke!(|c| {
+                let body = t::UpdateLogtoConfigBody {
+                    mfa: Some(t::UpdateLogtoConfigBodyMfa {
+                        skipped: Some(true),
+                        additional_binding_suggestion_skipped: Some(true),
+                        ..Default::default()
+                    }),
+                    passkey_sign_in: Some(t::UpdateLogtoConfigBodyPasskeySignIn {
+                        skipped: Some(true),
+                    }),
+                };
+                c.my_account().update_logto_config(body)
+            }),
             Req::new("PATCH", "/api/my-account/logto-configs").json(json!({
                 "mfa": { "skipped": true, "additionalBindingSuggestionSkipped": true },
                 "passkeySignIn": { "skipped": true }
@@ -190,9 +208,12 @@ fn profile_cases() -> Vec<Case> {
         // account-profile.json#62 (400 there: no storage provider).
         case(
             "UploadAccountAvatar",
-            invoke!(|c| { let body = t::UploadAccountAvatarBody {
-                        file: Some(FilePart::new(SVG, "avatar.svg", "image/svg+xml")),
-                    }; c.my_account().upload_account_avatar().body(body) }),
+            invoke!(|c| {
+                let body = t::UploadAccountAvatarBody {
+                    file: Some(FilePart::new(SVG, "avatar.svg", "image/svg+xml")),
+                };
+                c.my_account().upload_account_avatar().body(body)
+            }),
             Req::new("POST", "/api/my-account/user-assets/avatar").multipart(vec![Part {
                 name: "file",
                 file_name: Some("avatar.svg"),

@@ -281,7 +281,7 @@ fn verification_cases() -> Vec<Case> {
         case(
             "CreateVerificationByPassword",
             invoke!(|c| {
-                let body = t::UpdatePasswordBody {
+                let body = t::PasswordBody {
                     password: PASSWORD.into(),
                 };
                 c.verifications().create_verification_by_password(body)
@@ -297,15 +297,15 @@ fn verification_cases() -> Vec<Case> {
             "CreateVerificationByVerificationCode",
             invoke!(|c| {
                 let body = t::CreateVerificationByVerificationCodeBody {
-                        identifier: t::CreateVerificationByVerificationCodeBodyIdentifier::Phone(
-                            t::PhoneCreateVerificationByVerificationCodeBodyIdentifier {
-                                value: "15550002222".into(),
-                            },
-                        ),
-                        template_type: Some(
-                            t::CreateVerificationByVerificationCodeBodyTemplateType::UserPermissionValidation,
-                        ),
-                    };
+                                    identifier: t::CreateVerificationByVerificationCodeBodyIdentifier::Phone(
+                                        t::PhoneCreateVerificationByVerificationCodeBodyIdentifier {
+                                            value: "15550002222".into(),
+                                        },
+                                    ),
+                                    template_type: Some(
+                                        t::CreateVerificationByVerificationCodeBodyTemplateType::UserPermissionValidation,
+                                    ),
+                                };
                 let call = c
                     .verifications()
                     .create_verification_by_verification_code(body);
@@ -425,26 +425,26 @@ fn verification_cases() -> Vec<Case> {
             "VerifyWebAuthnRegistration",
             invoke!(|c| {
                 let body = t::VerifyWebAuthnRegistrationBody {
-                        verification_record_id: "9ky79w67nglerwzon4dce".into(),
-                        payload: t::VerifyWebAuthnRegistrationBodyPayload {
-                            r#type: t::AddMfaVerificationBodyTypeWebAuthnType::WebAuthn,
-                            id: CRED_ID.into(),
-                            raw_id: CRED_ID.into(),
-                            // What a browser's `toJSON()` adds (the recorder's soft key did not).
-                            response: t::VerifyWebAuthnRegistrationBodyPayloadResponse {
-                                client_data_json: CLIENT_DATA.into(),
-                                attestation_object: ATTESTATION.into(),
-                                authenticator_data: Some(AUTH_DATA.into()),
-                                transports: Some(vec![t::Transport::Internal, t::Transport::Hybrid]),
-                                public_key_algorithm: Some(-7.0),
-                                public_key: Some(PUBLIC_KEY.into()),
-                            },
-                            authenticator_attachment: Some(
-                                t::VerifyWebAuthnRegistrationBodyPayloadAuthenticatorAttachment::Platform,
-                            ),
-                            client_extension_results: t::ClientExtensionResults::default(),
-                        },
-                    };
+                                    verification_record_id: "9ky79w67nglerwzon4dce".into(),
+                                    payload: t::VerifyWebAuthnRegistrationBodyPayload {
+                                        r#type: t::AddMfaVerificationBodyTypeWebAuthnType::WebAuthn,
+                                        id: CRED_ID.into(),
+                                        raw_id: CRED_ID.into(),
+                                        // What a browser's `toJSON()` adds (the recorder's soft key did not).
+                                        response: t::VerifyWebAuthnRegistrationBodyPayloadResponse {
+                                            client_data_json: CLIENT_DATA.into(),
+                                            attestation_object: ATTESTATION.into(),
+                                            authenticator_data: Some(AUTH_DATA.into()),
+                                            transports: Some(vec![t::Transport::Internal, t::Transport::Hybrid]),
+                                            public_key_algorithm: Some(-7.0),
+                                            public_key: Some(PUBLIC_KEY.into()),
+                                        },
+                                        authenticator_attachment: Some(
+                                            t::VerifyWebAuthnRegistrationBodyPayloadAuthenticatorAttachment::Platform,
+                                        ),
+                                        client_extension_results: t::ClientExtensionResults::default(),
+                                    },
+                                };
                 c.verifications().verify_web_authn_registration(body)
             }),
             Req::new("POST", "/api/verifications/web-authn/registration/verify").json(json!({

@@ -41,10 +41,13 @@ fn flow_cases() -> Vec<Case> {
         // experience-sign-in.json#10; captchaToken set to cover the optional field.
         case(
             "InitInteraction",
-            invoke!(|c| { let body = t::InitInteractionBody {
-                        interaction_event: t::InteractionEvent::SignIn,
-                        captcha_token: Some("captcha-token-073048".into()),
-                    }; c.experience().init_interaction(body) }),
+            invoke!(|c| {
+                let body = t::InitInteractionBody {
+                    interaction_event: t::InteractionEvent::SignIn,
+                    captcha_token: Some("captcha-token-073048".into()),
+                };
+                c.experience().init_interaction(body)
+            }),
             Req::new("PUT", "/api/experience").json(
                 json!({ "interactionEvent": "SignIn", "captchaToken": "captcha-token-073048" }),
             ),
@@ -53,9 +56,12 @@ fn flow_cases() -> Vec<Case> {
         // experience-sign-in.json#30
         case(
             "UpdateInteractionEvent",
-            invoke!(|c| { let body = t::UpdateInteractionEventBody {
-                        interaction_event: t::UpdateInteractionEventBodyInteractionEvent::SignIn,
-                    }; c.experience().update_interaction_event(body) }),
+            invoke!(|c| {
+                let body = t::UpdateInteractionEventBody {
+                    interaction_event: t::UpdateInteractionEventBodyInteractionEvent::SignIn,
+                };
+                c.experience().update_interaction_event(body)
+            }),
             Req::new("PUT", "/api/experience/interaction-event")
                 .json(json!({ "interactionEvent": "SignIn" })),
             Reply::Empty(204),
@@ -63,10 +69,13 @@ fn flow_cases() -> Vec<Case> {
         // experience-mfa.json#5: a Register identification answers 201 `Created` as text.
         case(
             "IdentifyUser",
-            invoke!(|c| { let body = t::IdentifyUserBody {
-                        verification_id: Some("e1r9xqg0lak26mdz9sm3x".into()),
-                        ..Default::default()
-                    }; c.experience().identify_user(body) }),
+            invoke!(|c| {
+                let body = t::IdentifyUserBody {
+                    verification_id: Some("e1r9xqg0lak26mdz9sm3x".into()),
+                    ..Default::default()
+                };
+                c.experience().identify_user(body)
+            }),
             Req::new("POST", "/api/experience/identification")
                 .json(json!({ "verificationId": "e1r9xqg0lak26mdz9sm3x" })),
             Reply::Text(201, "Created"),
@@ -74,10 +83,13 @@ fn flow_cases() -> Vec<Case> {
         // experience-sign-in.json#21: a SignIn identification answers 204.
         case(
             "IdentifyUser",
-            invoke!(|c| { let body = t::IdentifyUserBody {
-                        verification_id: Some("bz1410me5591uoovzf83l".into()),
-                        link_social_identity: Some(true),
-                    }; c.experience().identify_user(body) }),
+            invoke!(|c| {
+                let body = t::IdentifyUserBody {
+                    verification_id: Some("bz1410me5591uoovzf83l".into()),
+                    link_social_identity: Some(true),
+                };
+                c.experience().identify_user(body)
+            }),
             Req::new("POST", "/api/experience/identification").json(
                 json!({ "verificationId": "bz1410me5591uoovzf83l", "linkSocialIdentity": true }),
             ),
@@ -141,8 +153,11 @@ fn flow_cases() -> Vec<Case> {
         // experience-enterprise-sso.json#3; a `+` in the address checks query encoding.
         case(
             "GetEnabledSsoConnectors",
-            invoke!(|c| { let email = "idp+073048@sso073048.example.com"; c.experience()
-                            .get_enabled_sso_connectors(email) }),
+            invoke!(|c| {
+                let email = "idp+073048@sso073048.example.com";
+                c.experience()
+                .get_enabled_sso_connectors(email)
+            }),
             Req::new("GET", "/api/experience/sso-connectors")
                 .query(&[("email", "idp+073048@sso073048.example.com")]),
             Reply::Json(200, json!({ "connectorIds": ["javu1gqj9vf9"] })),
@@ -150,7 +165,10 @@ fn flow_cases() -> Vec<Case> {
         // Reserved characters in a query value must survive as data.
         case(
             "GetEnabledSsoConnectors",
-            invoke!(|c| { let email = "a&b=c#d e+ü@example.com"; c.experience().get_enabled_sso_connectors(email) }),
+            invoke!(|c| {
+                let email = "a&b=c#d e+ü@example.com";
+                c.experience().get_enabled_sso_connectors(email)
+            }),
             Req::new("GET", "/api/experience/sso-connectors")
                 .query(&[("email", "a&b=c#d e+ü@example.com")]),
             Reply::Json(200, json!({ "connectorIds": [] })),

@@ -79,13 +79,16 @@ pub fn cases() -> Vec<Case> {
         // experience-sign-in.json#17
         case(
             "CreatePasswordVerification",
-            invoke!(|c| { let body = t::CreatePasswordVerificationBody {
-                        identifier: t::CreatePasswordVerificationBodyIdentifier {
-                            r#type: t::NewPasswordIdentityVerificationRecordIdentifierType::Email,
-                            value: "testuser@example.com".into(),
-                        },
-                        password: PASSWORD.into(),
-                    }; c.experience().create_password_verification(body) }),
+            invoke!(|c| {
+                let body = t::CreatePasswordVerificationBody {
+                    identifier: t::CreatePasswordVerificationBodyIdentifier {
+                        r#type: t::NewPasswordIdentityVerificationRecordIdentifierType::Email,
+                        value: "testuser@example.com".into(),
+                    },
+                    password: PASSWORD.into(),
+                };
+                c.experience().create_password_verification(body)
+            }),
             Req::new("POST", "/api/experience/verification/password").json(json!({
                 "identifier": { "type": "email", "value": "testuser@example.com" },
                 "password": PASSWORD
@@ -95,15 +98,18 @@ pub fn cases() -> Vec<Case> {
         // experience-other-flows.json#32 (501 there: no e-mail connector; the answer is made up).
         case(
             "CreateAndSendVerificationCode",
-            invoke!(|c| { let body = t::CreateAndSendVerificationCodeBody {
-                        identifier: t::CreateAndSendVerificationCodeBodyIdentifier::Email(
-                            t::EmailCreateAndSendVerificationCodeBodyIdentifier {
-                                value: "testuser@example.com".into(),
-                            },
-                        ),
-                        interaction_event:
-                            t::UpdateInteractionEventBodyInteractionEvent::ForgotPassword,
-                    }; c.experience().create_and_send_verification_code(body) }),
+            invoke!(|c| {
+                let body = t::CreateAndSendVerificationCodeBody {
+                    identifier: t::CreateAndSendVerificationCodeBodyIdentifier::Email(
+                        t::EmailCreateAndSendVerificationCodeBodyIdentifier {
+                            value: "testuser@example.com".into(),
+                        },
+                    ),
+                    interaction_event:
+                        t::UpdateInteractionEventBodyInteractionEvent::ForgotPassword,
+                };
+                c.experience().create_and_send_verification_code(body)
+            }),
             Req::new("POST", "/api/experience/verification/verification-code").json(json!({
                 "identifier": { "type": "email", "value": "testuser@example.com" },
                 "interactionEvent": "ForgotPassword"
@@ -112,14 +118,17 @@ pub fn cases() -> Vec<Case> {
         ),
         case(
             "CreateAndSendVerificationCode",
-            invoke!(|c| { let body = t::CreateAndSendVerificationCodeBody {
-                        identifier: t::CreateAndSendVerificationCodeBodyIdentifier::Phone(
-                            t::PhoneCreateAndSendVerificationCodeBodyIdentifier {
-                                value: "15550002222".into(),
-                            },
-                        ),
-                        interaction_event: t::UpdateInteractionEventBodyInteractionEvent::SignIn,
-                    }; c.experience().create_and_send_verification_code(body) }),
+            invoke!(|c| {
+                let body = t::CreateAndSendVerificationCodeBody {
+                    identifier: t::CreateAndSendVerificationCodeBodyIdentifier::Phone(
+                        t::PhoneCreateAndSendVerificationCodeBodyIdentifier {
+                            value: "15550002222".into(),
+                        },
+                    ),
+                    interaction_event: t::UpdateInteractionEventBodyInteractionEvent::SignIn,
+                };
+                c.experience().create_and_send_verification_code(body)
+            }),
             Req::new("POST", "/api/experience/verification/verification-code").json(json!({
                 "identifier": { "type": "phone", "value": "15550002222" },
                 "interactionEvent": "SignIn"
@@ -130,15 +139,18 @@ pub fn cases() -> Vec<Case> {
         // experience-other-flows.json#33
         case(
             "VerifyVerificationCodeVerification",
-            invoke!(|c| { let body = t::VerifyVerificationCodeVerificationBody {
-                        identifier: t::CreateAndSendVerificationCodeBodyIdentifier::Email(
-                            t::EmailCreateAndSendVerificationCodeBodyIdentifier {
-                                value: "testuser@example.com".into(),
-                            },
-                        ),
-                        verification_id: "k3v9b0cd2wq1sx7ya5ef4".into(),
-                        code: "123456".into(),
-                    }; c.experience().verify_verification_code_verification(body) }),
+            invoke!(|c| {
+                let body = t::VerifyVerificationCodeVerificationBody {
+                    identifier: t::CreateAndSendVerificationCodeBodyIdentifier::Email(
+                        t::EmailCreateAndSendVerificationCodeBodyIdentifier {
+                            value: "testuser@example.com".into(),
+                        },
+                    ),
+                    verification_id: "k3v9b0cd2wq1sx7ya5ef4".into(),
+                    code: "123456".into(),
+                };
+                c.experience().verify_verification_code_verification(body)
+            }),
             Req::new("POST", "/api/experience/verification/verification-code/verify").json(json!({
                 "identifier": { "type": "email", "value": "testuser@example.com" },
                 "verificationId": "k3v9b0cd2wq1sx7ya5ef4",
@@ -149,9 +161,12 @@ pub fn cases() -> Vec<Case> {
         // experience-other-flows.json#35
         case(
             "CreateAndSendMfaVerificationCode",
-            invoke!(|c| { let body = t::CreateAndSendMfaVerificationCodeBody {
-                        identifier_type: t::CreateAndSendMfaVerificationCodeBodyIdentifierType::Email,
-                    }; c.experience().create_and_send_mfa_verification_code(body) }),
+            invoke!(|c| {
+                let body = t::CreateAndSendMfaVerificationCodeBody {
+                    identifier_type: t::CreateAndSendMfaVerificationCodeBodyIdentifierType::Email,
+                };
+                c.experience().create_and_send_mfa_verification_code(body)
+            }),
             Req::new("POST", "/api/experience/verification/mfa-verification-code")
                 .json(json!({ "identifierType": "email" })),
             verification("m2fa8code4email6rec07"),
@@ -159,11 +174,14 @@ pub fn cases() -> Vec<Case> {
         // experience-other-flows.json#36
         case(
             "VerifyMfaVerificationCode",
-            invoke!(|c| { let body = t::VerifyMfaVerificationCodeBody {
-                        verification_id: "m2fa8code4email6rec07".into(),
-                        code: "123456".into(),
-                        identifier_type: t::CreateAndSendMfaVerificationCodeBodyIdentifierType::Email,
-                    }; c.experience().verify_mfa_verification_code(body) }),
+            invoke!(|c| {
+                let body = t::VerifyMfaVerificationCodeBody {
+                    verification_id: "m2fa8code4email6rec07".into(),
+                    code: "123456".into(),
+                    identifier_type: t::CreateAndSendMfaVerificationCodeBodyIdentifierType::Email,
+                };
+                c.experience().verify_mfa_verification_code(body)
+            }),
             Req::new("POST", "/api/experience/verification/mfa-verification-code/verify").json(
                 json!({ "verificationId": "m2fa8code4email6rec07", "code": "123456", "identifierType": "email" }),
             ),
@@ -172,10 +190,13 @@ pub fn cases() -> Vec<Case> {
         // experience-other-flows.json#39 (404 there: no social connector).
         case(
             "CreateSocialVerification",
-            invoke!(|c| { let body = t::CreateSocialVerificationBody {
-                        state: "st".into(),
-                        redirect_uri: "http://127.0.0.1:3000/social-cb".into(),
-                    }; c.experience().create_social_verification(HOSTILE, body) }),
+            invoke!(|c| {
+                let body = t::VerificationBody {
+                    state: "st".into(),
+                    redirect_uri: "http://127.0.0.1:3000/social-cb".into(),
+                };
+                c.experience().create_social_verification(HOSTILE, body)
+            }),
             Req::new(
                 "POST",
                 "/api/experience/verification/social/a%2Fb%3Fc%23d%20e%2F%C3%BC/authorization-uri",
@@ -192,10 +213,13 @@ pub fn cases() -> Vec<Case> {
         // experience-other-flows.json#40
         case(
             "VerifySocialVerification",
-            invoke!(|c| { let body = t::VerifySocialVerificationBody {
-                        connector_data: object(json!({ "code": "x", "state": "st" })),
-                        verification_id: Some("s0c1alv3r1f1cat10n0id".into()),
-                    }; c.experience().verify_social_verification(HOSTILE, body) }),
+            invoke!(|c| {
+                let body = t::VerifySocialVerificationBody {
+                    connector_data: object(json!({ "code": "x", "state": "st" })),
+                    verification_id: Some("s0c1alv3r1f1cat10n0id".into()),
+                };
+                c.experience().verify_social_verification(HOSTILE, body)
+            }),
             Req::new("POST", "/api/experience/verification/social/a%2Fb%3Fc%23d%20e%2F%C3%BC/verify")
                 .json(json!({
                     "connectorData": { "code": "x", "state": "st" },
@@ -206,11 +230,14 @@ pub fn cases() -> Vec<Case> {
         // experience-enterprise-sso.json#4
         case(
             "CreateEnterpriseSsoVerification",
-            invoke!(|c| { let body = t::CreateSocialVerificationBody {
-                        state: "sso-state-073048".into(),
-                        redirect_uri: "http://127.0.0.1:3000/sso-callback".into(),
-                    };
-                    let call = c.experience().create_enterprise_sso_verification(HOSTILE, body); call }),
+            invoke!(|c| {
+                let body = t::VerificationBody {
+                    state: "sso-state-073048".into(),
+                    redirect_uri: "http://127.0.0.1:3000/sso-callback".into(),
+                };
+                let call = c.experience().create_enterprise_sso_verification(HOSTILE, body);
+                call
+            }),
             Req::new(
                 "POST",
                 "/api/experience/verification/sso/a%2Fb%3Fc%23d%20e%2F%C3%BC/authorization-uri",
@@ -227,15 +254,18 @@ pub fn cases() -> Vec<Case> {
         // experience-enterprise-sso.json#12
         case(
             "VerifyEnterpriseSsoVerification",
-            invoke!(|c| { let body = t::VerifyEnterpriseSsoVerificationBody {
-                        connector_data: object(json!({
-                            "code": "Cg8yjqE5-HK8kgnX-RyrN-PQQHbj8qQIlQ34IibbZp7",
-                            "state": "sso-state-073048",
-                            "iss": "http://127.0.0.1:3001/oidc"
-                        })),
-                        verification_id: "aur2iffnjzei9v4ngbm2q".into(),
-                    };
-                    let call = c.experience().verify_enterprise_sso_verification(HOSTILE, body); call }),
+            invoke!(|c| {
+                let body = t::VerifyEnterpriseSsoVerificationBody {
+                    connector_data: object(json!({
+                        "code": "Cg8yjqE5-HK8kgnX-RyrN-PQQHbj8qQIlQ34IibbZp7",
+                        "state": "sso-state-073048",
+                        "iss": "http://127.0.0.1:3001/oidc"
+                    })),
+                    verification_id: "aur2iffnjzei9v4ngbm2q".into(),
+                };
+                let call = c.experience().verify_enterprise_sso_verification(HOSTILE, body);
+                call
+            }),
             Req::new("POST", "/api/experience/verification/sso/a%2Fb%3Fc%23d%20e%2F%C3%BC/verify")
                 .json(json!({
                     "connectorData": {
@@ -264,10 +294,13 @@ pub fn cases() -> Vec<Case> {
         // experience-mfa.json#9
         case(
             "VerifyTotpVerification",
-            invoke!(|c| { let body = t::VerifyTotpVerificationBody {
-                        code: "680540".into(),
-                        verification_id: Some("dfdsmvdmoehva4a6k6k10".into()),
-                    }; c.experience().verify_totp_verification(body) }),
+            invoke!(|c| {
+                let body = t::VerifyTotpVerificationBody {
+                    code: "680540".into(),
+                    verification_id: Some("dfdsmvdmoehva4a6k6k10".into()),
+                };
+                c.experience().verify_totp_verification(body)
+            }),
             Req::new("POST", "/api/experience/verification/totp/verify")
                 .json(json!({ "code": "680540", "verificationId": "dfdsmvdmoehva4a6k6k10" })),
             verification("dfdsmvdmoehva4a6k6k10"),
@@ -305,25 +338,28 @@ pub fn cases() -> Vec<Case> {
         // experience-mfa.json#49
         case(
             "VerifyWebAuthnRegistrationVerification",
-            invoke!(|c| { let body = t::VerifyWebAuthnRegistrationVerificationBody {
-                        verification_id: "i662m8wdmgqcgqib81ebt".into(),
-                        payload: t::VerifyWebAuthnRegistrationVerificationBodyPayload {
-                            r#type: t::WebAuthnType::WebAuthn,
-                            id: CRED_ID.into(),
-                            raw_id: CRED_ID.into(),
-                            response: t::VerifyWebAuthnRegistrationVerificationBodyPayloadResponse {
-                                client_data_json: REG_CLIENT_DATA.into(),
-                                attestation_object: REG_ATTESTATION.into(),
-                                transports: Some(vec![t::Transport::Internal]),
-                                ..Default::default()
-                            },
-                            authenticator_attachment: Some(
-                                t::VerifyWebAuthnRegistrationVerificationBodyPayloadAuthenticatorAttachment::Platform,
-                            ),
-                            client_extension_results: t::ClientExtensionResults::default(),
+            invoke!(|c| {
+                let body = t::VerifyWebAuthnRegistrationVerificationBody {
+                    verification_id: "i662m8wdmgqcgqib81ebt".into(),
+                    payload: t::VerifyWebAuthnRegistrationVerificationBodyPayload {
+                        r#type: t::WebAuthnType::WebAuthn,
+                        id: CRED_ID.into(),
+                        raw_id: CRED_ID.into(),
+                        response: t::VerifyWebAuthnRegistrationVerificationBodyPayloadResponse {
+                            client_data_json: REG_CLIENT_DATA.into(),
+                            attestation_object: REG_ATTESTATION.into(),
+                            transports: Some(vec![t::Transport::Internal]),
+                            ..Default::default()
                         },
-                    };
-                    let call = c.experience().verify_web_authn_registration_verification(body); call }),
+                        authenticator_attachment: Some(
+                            t::VerifyWebAuthnRegistrationVerificationBodyPayloadAuthenticatorAttachment::Platform,
+                        ),
+                        client_extension_results: t::ClientExtensionResults::default(),
+                    },
+                };
+                let call = c.experience().verify_web_authn_registration_verification(body);
+                call
+            }),
             Req::new("POST", "/api/experience/verification/web-authn/registration/verify").json(
                 json!({
                     "verificationId": "i662m8wdmgqcgqib81ebt",
@@ -359,11 +395,14 @@ pub fn cases() -> Vec<Case> {
         // experience-mfa.json#64
         case(
             "VerifyWebAuthnAuthenticationVerification",
-            invoke!(|c| { let body = t::VerifyWebAuthnAuthenticationVerificationBody {
-                        verification_id: "vbn34xjsre0e28vpgz3ld".into(),
-                        payload: assertion(AUTH_CLIENT_DATA, AUTH_DATA, AUTH_SIGNATURE, None),
-                    };
-                    let call = c.experience().verify_web_authn_authentication_verification(body); call }),
+            invoke!(|c| {
+                let body = t::VerifyWebAuthnAuthenticationVerificationBody {
+                    verification_id: "vbn34xjsre0e28vpgz3ld".into(),
+                    payload: assertion(AUTH_CLIENT_DATA, AUTH_DATA, AUTH_SIGNATURE, None),
+                };
+                let call = c.experience().verify_web_authn_authentication_verification(body);
+                call
+            }),
             Req::new("POST", "/api/experience/verification/web-authn/authentication/verify").json(
                 json!({
                     "verificationId": "vbn34xjsre0e28vpgz3ld",
@@ -375,13 +414,16 @@ pub fn cases() -> Vec<Case> {
         // experience-mfa.json#77
         case(
             "CreateSignInPasskeyAuthenticationWithIdentifier",
-            invoke!(|c| { let body = t::CreateSignInPasskeyAuthenticationWithIdentifierBody {
-                        identifier: t::CreatePasswordVerificationBodyIdentifier {
-                            r#type: t::NewPasswordIdentityVerificationRecordIdentifierType::Username,
-                            value: "mfa_073048".into(),
-                        },
-                    };
-                    let call = c.experience().create_sign_in_passkey_authentication_with_identifier(body); call }),
+            invoke!(|c| {
+                let body = t::CreateSignInPasskeyAuthenticationWithIdentifierBody {
+                    identifier: t::CreatePasswordVerificationBodyIdentifier {
+                        r#type: t::NewPasswordIdentityVerificationRecordIdentifierType::Username,
+                        value: "mfa_073048".into(),
+                    },
+                };
+                let call = c.experience().create_sign_in_passkey_authentication_with_identifier(body);
+                call
+            }),
             Req::new("POST", "/api/experience/verification/sign-in-passkey/authentication")
                 .json(json!({ "identifier": { "type": "username", "value": "mfa_073048" } })),
             Reply::Json(
@@ -395,16 +437,19 @@ pub fn cases() -> Vec<Case> {
         // experience-mfa.json#71 (assertion with userHandle) plus #78's verificationId.
         case(
             "VerifySignInPasskeyAuthentication",
-            invoke!(|c| { let body = t::VerifySignInPasskeyAuthenticationBody {
-                        verification_id: Some("lzlrt64s0k3vxj60vecyf".into()),
-                        payload: assertion(
-                            PASSKEY_CLIENT_DATA,
-                            PASSKEY_AUTH_DATA,
-                            PASSKEY_SIGNATURE,
-                            Some(USER_HANDLE),
-                        ),
-                    };
-                    let call = c.experience().verify_sign_in_passkey_authentication(body); call }),
+            invoke!(|c| {
+                let body = t::VerifySignInPasskeyAuthenticationBody {
+                    verification_id: Some("lzlrt64s0k3vxj60vecyf".into()),
+                    payload: assertion(
+                        PASSKEY_CLIENT_DATA,
+                        PASSKEY_AUTH_DATA,
+                        PASSKEY_SIGNATURE,
+                        Some(USER_HANDLE),
+                    ),
+                };
+                let call = c.experience().verify_sign_in_passkey_authentication(body);
+                call
+            }),
             Req::new("POST", "/api/experience/verification/sign-in-passkey/authentication/verify")
                 .json({
                     let mut payload =
@@ -431,7 +476,10 @@ pub fn cases() -> Vec<Case> {
         // experience-mfa.json#32
         case(
             "VerifyBackupCode",
-            invoke!(|c| { let body = t::VerifyBackupCodeBody { code: "a1b2c3d4e5".into() }; c.experience().verify_backup_code(body) }),
+            invoke!(|c| {
+                let body = t::VerifyBackupCodeBody { code: "a1b2c3d4e5".into() };
+                c.experience().verify_backup_code(body)
+            }),
             Req::new("POST", "/api/experience/verification/backup-code/verify")
                 .json(json!({ "code": "a1b2c3d4e5" })),
             verification("4vbku8faealud99c1xdus"),
@@ -439,14 +487,17 @@ pub fn cases() -> Vec<Case> {
         // experience-register.json#6
         case(
             "CreateNewPasswordIdentityVerification",
-            invoke!(|c| { let body = t::CreateNewPasswordIdentityVerificationBody {
-                        identifier: t::CreateNewPasswordIdentityVerificationBodyIdentifier {
-                            r#type: t::CreateNewPasswordIdentityVerificationBodyIdentifierType::Username,
-                            value: "reg_073048".into(),
-                        },
-                        password: PASSWORD.into(),
-                    };
-                    let call = c.experience().create_new_password_identity_verification(body); call }),
+            invoke!(|c| {
+                let body = t::CreateNewPasswordIdentityVerificationBody {
+                    identifier: t::CreateNewPasswordIdentityVerificationBodyIdentifier {
+                        r#type: t::CreateNewPasswordIdentityVerificationBodyIdentifierType::Username,
+                        value: "reg_073048".into(),
+                    },
+                    password: PASSWORD.into(),
+                };
+                let call = c.experience().create_new_password_identity_verification(body);
+                call
+            }),
             Req::new("POST", "/api/experience/verification/new-password-identity").json(json!({
                 "identifier": { "type": "username", "value": "reg_073048" },
                 "password": PASSWORD
@@ -456,13 +507,16 @@ pub fn cases() -> Vec<Case> {
         // experience-other-flows.json#11 (token redacted there).
         case(
             "VerifyOneTimeTokenVerification",
-            invoke!(|c| { let body = t::VerifyOneTimeTokenVerificationBody {
-                        identifier: t::VerifyOneTimeTokenVerificationBodyIdentifier {
-                            r#type: t::EmailVerificationCodeVerificationRecordIdentifierType::Email,
-                            value: "carol.073048@example.com".into(),
-                        },
-                        token: "ott-7Hc2kQ9xLm4".into(),
-                    }; c.experience().verify_one_time_token_verification(body) }),
+            invoke!(|c| {
+                let body = t::VerifyOneTimeTokenVerificationBody {
+                    identifier: t::VerifyOneTimeTokenVerificationBodyIdentifier {
+                        r#type: t::EmailVerificationCodeVerificationRecordIdentifierType::Email,
+                        value: "carol.073048@example.com".into(),
+                    },
+                    token: "ott-7Hc2kQ9xLm4".into(),
+                };
+                c.experience().verify_one_time_token_verification(body)
+            }),
             Req::new("POST", "/api/experience/verification/one-time-token/verify").json(json!({
                 "identifier": { "type": "email", "value": "carol.073048@example.com" },
                 "token": "ott-7Hc2kQ9xLm4"

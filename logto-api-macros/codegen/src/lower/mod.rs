@@ -2,6 +2,7 @@
 //! schemas and classifies each schema as a struct, enum, union, map, list or scalar.
 
 mod operation;
+mod rename;
 mod schema;
 mod shape;
 mod union;
@@ -19,11 +20,12 @@ pub use shape::literal;
 pub fn lower(doc: &Document) -> Result<Api, Diagnostics> {
     let mut lowerer = Lowerer::new(&doc.file, &doc.api);
     let groups = lowerer.operations();
-    let api = Api {
+    let mut api = Api {
         title: doc.api.info.title.clone(),
-        types: lowerer.types,
+        types: std::mem::take(&mut lowerer.types),
         groups,
     };
+    rename::name_shared_types(&mut api, &lowerer.contexts, &mut lowerer.names);
     lowerer.diags.into_result(api)
 }
 
@@ -90,6 +92,8 @@ pub(crate) struct Lowerer<'a> {
     pub components: BTreeMap<String, TypeRef>,
     /// Named types whose definition is being built (a reference back to one needs a `Box`).
     pub in_progress: Vec<String>,
+    /// For each type made from an inline schema, the preferred name of every place using it.
+    pub contexts: BTreeMap<String, Vec<String>>,
 }
 
 impl<'a> Lowerer<'a> {
@@ -103,6 +107,7 @@ impl<'a> Lowerer<'a> {
             by_shape: HashMap::new(),
             components: BTreeMap::new(),
             in_progress: Vec::new(),
+            contexts: BTreeMap::new(),
         }
     }
 

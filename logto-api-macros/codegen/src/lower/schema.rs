@@ -156,10 +156,15 @@ impl Lowerer<'_> {
         skip: Option<&str>,
     ) -> TypeRef {
         let key = format!("{}|{}", canonical(schema), skip.unwrap_or(""));
-        if let Some(existing) = self.by_shape.get(&key) {
-            return existing.clone();
+        let context = hint.candidates.first().cloned().unwrap_or_default();
+        if let Some(existing) = self.by_shape.get(&key).cloned() {
+            if let TypeRef::Named(name) = &existing {
+                self.contexts.entry(name.clone()).or_default().push(context);
+            }
+            return existing;
         }
         let name = self.names.claim_first(&hint.candidates);
+        self.contexts.entry(name.clone()).or_default().push(context);
         self.by_shape
             .insert(key.clone(), TypeRef::Named(name.clone()));
         match self.definition(schema, &name, ptr, skip) {

@@ -110,7 +110,13 @@ fn expand(args: Args) -> proc_macro2::TokenStream {
                 let message = d.to_string();
                 quote::quote_spanned!(args.spec.span()=> ::core::compile_error!(#message);)
             });
-            return quote!(#(#errors)*);
+            // Empty modules keep `use api::types::*;` and friends resolving, so the user sees
+            // the spec problems rather than a wall of "unresolved import" follow-ons.
+            return quote! {
+                #(#errors)*
+                pub mod types {}
+                pub mod calls {}
+            };
         }
     };
     // Makes Cargo rebuild the invoking crate when the document changes.

@@ -52,3 +52,8 @@ pub mod experience {
 pub mod account {
     logto_api_macros::generate!(spec = "../spec/account.json", inherent = true);
 }
+
+/// Compiles the README's examples as doctests, so the front page cannot drift from the API.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+pub struct ReadmeDoctests;

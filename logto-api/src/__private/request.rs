@@ -43,6 +43,8 @@ pub struct Request<'a> {
     client: &'a Client,
     method: reqwest::Method,
     operation: &'static str,
+    /// The path as the API description writes it, for messages (the real path may be long).
+    template: &'static str,
     path: String,
     query: Vec<(String, String)>,
     headers: HeaderMap,
@@ -54,6 +56,7 @@ impl std::fmt::Debug for Request<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Request")
             .field("operation", &self.operation)
+            .field("template", &self.template)
             .field("path", &self.path)
             .finish()
     }
@@ -68,11 +71,11 @@ impl<'a> Request<'a> {
         template: &'static str,
         path: String,
     ) -> Self {
-        let _ = template;
         Request {
             client,
             method,
             operation,
+            template,
             path,
             query: Vec::new(),
             headers: HeaderMap::new(),
@@ -84,7 +87,7 @@ impl<'a> Request<'a> {
     fn invalid(&self, message: String) -> Error {
         Error::InvalidRequest {
             operation: self.operation,
-            message,
+            message: format!("{message} (calling `{}`)", self.template),
         }
     }
 

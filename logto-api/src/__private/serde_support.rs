@@ -70,6 +70,7 @@ pub fn from_value<T: serde::de::DeserializeOwned, E: serde::de::Error>(
 pub fn text_value<T: Serialize + ?Sized>(value: &T) -> String {
     match serde_json::to_value(value) {
         Ok(v) => scalar_text(&v),
+        // Only maps with non-string keys fail to convert, and no generated type has one.
         Err(_) => String::new(),
     }
 }

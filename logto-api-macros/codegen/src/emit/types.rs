@@ -34,7 +34,7 @@ fn field_type(f: &Field) -> TokenStream {
 }
 
 fn field_attrs(f: &Field) -> TokenStream {
-    let rename = (f.name.trim_start_matches("r#") != f.wire).then(|| {
+    let rename = (f.name != f.wire).then(|| {
         let wire = &f.wire;
         quote!(#[serde(rename = #wire)])
     });

@@ -10,6 +10,7 @@ pub mod types {
     use ::std::collections::BTreeMap;
     /// Schema at `/paths/~1things~1{thing-id}~1parts~1{type}/get/parameters/4/schema`.
     #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum Flag {
         /// `true`
         True,
@@ -100,6 +101,7 @@ pub mod types {
     }
     /// Schema at `/paths/~1things/get/responses/200/content/application~1json/schema/items/properties/record`.
     #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
     pub enum Record {
         /// `type: "Password"`
         Password(PasswordRecord),
@@ -210,6 +212,7 @@ pub mod types {
     }
     /// Schema at `/paths/~1things/post/requestBody/content/application~1json/schema/properties/type`.
     #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum CreateThingBodyType {
         /// `alpha`
         Alpha,

@@ -4,10 +4,13 @@
 //! - `check-spec FILE...`: generate a client per document into a scratch crate, compile it with
 //!   warnings denied, print operation and type counts.
 //! - `bench [--spec FILE]`: the generator's median time over 10 runs.
+//! - `spec pull ...` / `spec diff OLD NEW`: fetch a document; report drift between two documents
+//!   in terms of the generated crate.
 
 mod bench;
 mod check_spec;
 mod expand;
+mod spec;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -18,6 +21,7 @@ fn main() -> ExitCode {
         Some("expand") => expand::run(&args[1..]),
         Some("check-spec") => check_spec::run(&args[1..]),
         Some("bench") => bench::run(&args[1..]),
+        Some("spec") => spec::run(&args[1..]),
         _ => Err(USAGE.to_owned()),
     };
     match result {
@@ -29,7 +33,7 @@ fn main() -> ExitCode {
     }
 }
 
-const USAGE: &str = "usage: cargo xtask <expand [--spec FILE] [--out FILE] | check-spec FILE... | bench [--spec FILE]>";
+const USAGE: &str = "usage: cargo xtask <expand [--spec FILE] [--out FILE] | check-spec FILE... | bench [--spec FILE] | spec pull|diff ...>";
 
 /// The workspace root (xtask lives one level below it).
 pub fn root() -> PathBuf {

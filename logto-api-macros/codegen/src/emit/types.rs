@@ -166,7 +166,10 @@ fn emit_enum(name: &str, values: &[EnumValue], doc: TokenStream) -> TokenStream 
     });
     quote! {
         #doc
+        // Open: a newer server may send more values, and a new known value must not break
+        // downstream `match`es.
         #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[non_exhaustive]
         pub enum #name {
             #(#variants)*
             /// A value this client does not know yet, kept as sent.
@@ -234,6 +237,7 @@ fn emit_tagged(name: &str, u: &Union, doc: TokenStream) -> TokenStream {
     quote! {
         #doc
         #[derive(Debug, Clone, PartialEq)]
+        #[non_exhaustive]
         pub enum #name {
             #(#variants)*
             /// A kind this client does not know yet, kept as sent.

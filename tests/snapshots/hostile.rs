@@ -369,7 +369,7 @@ pub mod calls {
     #[allow(unused_imports)]
     use ::std::collections::BTreeMap;
     /// Request builder for `GetThingPart` (`GET /things/{thing-id}/parts/{type}`).
-    #[derive(Debug)]
+    #[derive(Debug, Clone)]
     #[must_use = "a request does nothing until `.send().await`"]
     pub struct GetThingPartBuilder<'a> {
         client: &'a ::logto_api::Client,
@@ -440,7 +440,7 @@ pub mod calls {
         }
     }
     /// Request builder for `ListThings` (`GET /things`).
-    #[derive(Debug)]
+    #[derive(Debug, Clone)]
     #[must_use = "a request does nothing until `.send().await`"]
     pub struct ListThingsBuilder<'a> {
         client: &'a ::logto_api::Client,
@@ -466,7 +466,7 @@ pub mod calls {
         }
     }
     /// Request builder for `CreateThing` (`POST /things`).
-    #[derive(Debug)]
+    #[derive(Debug, Clone)]
     #[must_use = "a request does nothing until `.send().await`"]
     pub struct CreateThingBuilder<'a> {
         client: &'a ::logto_api::Client,
@@ -507,7 +507,7 @@ pub mod calls {
         Found,
     }
     /// Request builder for `UploadFile` (`POST /uploads`).
-    #[derive(Debug)]
+    #[derive(Debug, Clone)]
     #[must_use = "a request does nothing until `.send().await`"]
     pub struct UploadFileBuilder<'a> {
         client: &'a ::logto_api::Client,
@@ -549,7 +549,7 @@ pub mod calls {
         }
     }
     /// Request builder for `ExchangeToken` (`POST /token`).
-    #[derive(Debug)]
+    #[derive(Debug, Clone)]
     #[must_use = "a request does nothing until `.send().await`"]
     pub struct ExchangeTokenBuilder<'a> {
         client: &'a ::logto_api::Client,

@@ -204,6 +204,20 @@ pub struct Operation {
     pub responses: Vec<Response>,
     /// What a successful call returns.
     pub output: Output,
+    /// Set when the operation pages through a list with `page`/`page_size`.
+    pub paging: Option<Paging>,
+}
+
+/// A list operation that pages with Logto's `page` and `page_size` query parameters and answers
+/// with a JSON array (the total count comes in the `Total-Number` header).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Paging {
+    /// Rust name of the `page` parameter.
+    pub page: String,
+    /// Rust name of the `page_size` parameter.
+    pub page_size: String,
+    /// The type of one item.
+    pub item: TypeRef,
 }
 
 /// Where a parameter goes.

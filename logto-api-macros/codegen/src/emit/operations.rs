@@ -3,7 +3,7 @@
 
 use super::{doc_attr, doc_or, ident, type_tokens};
 use crate::ir::{
-    Api, Body, BodyEncoding, Group, Location, Operation, Output, Param, Payload, TypeRef,
+    Api, Body, BodyEncoding, Group, Location, Operation, Output, Paging, Param, Payload, TypeRef,
 };
 use crate::naming::pascal;
 use proc_macro2::TokenStream;
@@ -208,11 +208,12 @@ fn emit_builder(op: &Operation) -> TokenStream {
     });
     let (output_ty, response_enum) = output(op);
     let send = emit_send(op, &output_ty);
+    let paging = op.paging.as_ref().map(emit_paging);
     quote! {
         #response_enum
 
         #doc
-        #[derive(Debug)]
+        #[derive(Debug, Clone)]
         #[must_use = "a request does nothing until `.send().await`"]
         pub struct #builder<'a> {
             client: &'a ::logto_api::Client,
@@ -227,6 +228,34 @@ fn emit_builder(op: &Operation) -> TokenStream {
             #(#setters)*
             #body_setter
             #send
+            #paging
+        }
+    }
+}
+
+/// `send_page()` (one page with its `Total-Number`) and `stream()` (every item of every page)
+/// for a list operation that pages.
+fn emit_paging(paging: &Paging) -> TokenStream {
+    let (page, size) = (ident(&paging.page), ident(&paging.page_size));
+    let item = type_tokens(&paging.item, &types_prefix());
+    quote! {
+        /// Fetches one page (the first unless `page` is set) with the total from `Total-Number`.
+        /// Without an explicit `page_size` the server's default of 20 is asked for explicitly.
+        pub async fn send_page(mut self) -> ::logto_api::Result<::logto_api::Page<#item>> {
+            let page = *self.#page.get_or_insert(1);
+            let page_size = *self.#size.get_or_insert(::logto_api::DEFAULT_PAGE_SIZE);
+            let response = self.send().await?;
+            Ok(::logto_api::Page::from_response(response, page, page_size))
+        }
+
+        /// Every item of every page from `page` (default 1) on, fetching each page when the
+        /// previous one has been consumed; ends after the last item.
+        pub fn stream(self) -> impl ::logto_api::__private::Stream<Item = ::logto_api::Result<#item>> + 'a {
+            let first = self.#page.unwrap_or(1);
+            ::logto_api::__private::paginate(self, first, |mut builder: Self, page: i64| {
+                builder.#page = Some(page);
+                builder.send_page()
+            })
         }
     }
 }

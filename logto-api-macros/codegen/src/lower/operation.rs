@@ -3,8 +3,8 @@
 use super::{Hint, Lowerer, SchemaRef};
 use crate::diag::child;
 use crate::ir::{
-    Body, BodyEncoding, Group, Location, Method, Operation, Output, Param, Payload, Response,
-    TypeRef,
+    Body, BodyEncoding, Group, Location, Method, Operation, Output, Paging, Param, Payload,
+    Response, TypeRef,
 };
 use crate::naming::{operation_noun, pascal, singular, snake, Namespace};
 use openapiv3::{Parameter, ParameterSchemaOrContent, ReferenceOr, RequestBody, StatusCode};
@@ -100,6 +100,7 @@ impl Lowerer<'_> {
             .and_then(|b| self.body(&op_name, b, &child(ptr, "requestBody")));
         let responses = self.responses(&id, op, ptr);
         let output = output_of(&responses, &op_name);
+        let paging = paging_of(&params, &output);
         Operation {
             method_name: snake(&id),
             builder: builder.claim(&format!("{op_name}Builder")),
@@ -113,6 +114,7 @@ impl Lowerer<'_> {
             body,
             responses,
             output,
+            paging,
         }
     }
 
@@ -344,6 +346,27 @@ impl Lowerer<'_> {
         }
         out
     }
+}
+
+/// Logto's paging: optional integer `page` and `page_size` query parameters on an operation
+/// that answers with a JSON array.
+fn paging_of(params: &[Param], output: &Output) -> Option<Paging> {
+    let Output::Json(TypeRef::List(item)) = output else {
+        return None;
+    };
+    let find = |wire: &str| {
+        params.iter().find(|p| {
+            p.wire == wire
+                && p.location == Location::Query
+                && !p.required
+                && p.ty == TypeRef::Integer
+        })
+    };
+    Some(Paging {
+        page: find("page")?.name.clone(),
+        page_size: find("page_size")?.name.clone(),
+        item: (**item).clone(),
+    })
 }
 
 struct OperationInput<'o, 'n> {

@@ -1,5 +1,6 @@
 //! The client: where to send calls and with which credentials.
 
+use crate::auth::{Auth, AuthConfig, Secret, TokenProvider};
 use crate::cookies::CookieJar;
 use crate::error::{Error, Result};
 use http::{HeaderName, HeaderValue};
@@ -21,8 +22,12 @@ pub struct Client {
     inner: Arc<Inner>,
     /// Headers added to every call made through this handle (e.g. `logto-verification-id`).
     extra_headers: Arc<Vec<(HeaderName, HeaderValue)>>,
-    bearer: Option<Arc<str>>,
+    auth: Auth,
 }
+
+/// Another name for [`Client`], so a machine-to-machine setup reads
+/// `Logto::builder(endpoint).client_credentials(..)`; see [`ClientBuilder`].
+pub type Logto = Client;
 
 struct Inner {
     base_url: String,
@@ -35,7 +40,7 @@ impl std::fmt::Debug for Client {
         let headers: Vec<&str> = self.extra_headers.iter().map(|(n, _)| n.as_str()).collect();
         f.debug_struct("Client")
             .field("base_url", &self.inner.base_url)
-            .field("bearer", &self.bearer.as_ref().map(|_| "<redacted>"))
+            .field("auth", &self.auth)
             .field("cookies", &self.inner.cookies)
             .field("extra_headers", &headers)
             .finish()
@@ -48,21 +53,24 @@ impl Client {
         Client::builder(base_url).build()
     }
 
-    /// A builder to set the HTTP client or a bearer token.
+    /// A builder to set the HTTP client and how calls authenticate.
     pub fn builder(base_url: impl Into<String>) -> ClientBuilder {
         ClientBuilder {
             base_url: base_url.into(),
             http: None,
-            bearer: None,
+            auth: AuthConfig::None,
+            resource: None,
+            scope: None,
         }
     }
 
     /// The same client (sharing connections and session cookie) that sends `token` as
-    /// `Authorization: Bearer` — e.g. a user's access token for the Account API.
+    /// `Authorization: Bearer` — e.g. a user's access token for the Account API. It replaces
+    /// any other authentication the client had.
     #[must_use]
     pub fn with_bearer_token(&self, token: impl Into<String>) -> Client {
         Client {
-            bearer: Some(Arc::from(token.into())),
+            auth: Auth::Bearer(Secret::new(token)),
             ..self.clone()
         }
     }
@@ -134,8 +142,8 @@ impl Client {
         &self.inner.cookies
     }
 
-    pub(crate) fn bearer(&self) -> Option<&str> {
-        self.bearer.as_deref()
+    pub(crate) fn auth(&self) -> &Auth {
+        &self.auth
     }
 
     pub(crate) fn extra_headers(&self) -> &[(HeaderName, HeaderValue)] {
@@ -143,12 +151,40 @@ impl Client {
     }
 }
 
-/// Builds a [`Client`].
+/// Builds a [`Client`]: the HTTP client to use and how calls authenticate — nothing, a fixed
+/// bearer token, the application's own [`TokenProvider`], or OAuth2 client credentials of a
+/// Logto machine-to-machine app. Of these, the last one set wins.
+///
+/// With client credentials, the client gets a token from `POST {endpoint}/oidc/token` before
+/// the first call, keeps it until shortly before it expires (30 s, or a tenth of its lifetime
+/// when that is shorter), lets one refresh serve all concurrent calls, and on a 401 drops the
+/// token and retries the call once with a new one (except multipart uploads, whose body cannot
+/// be sent twice). The secret and the tokens never show in `Debug` output or errors.
+///
+/// ```no_run
+/// # async fn demo() -> logto_api::Result<()> {
+/// use logto_api::Logto;
+///
+/// // Logto OSS: the Management API resource is `https://default.logto.app/api`.
+/// let client = Logto::builder("http://localhost:3001")
+///     .client_credentials("m2m-app-id", std::env::var("LOGTO_M2M_SECRET").unwrap_or_default())
+///     .build()?;
+///
+/// // Logto Cloud: the resource names the tenant; `.resource(..)` and `.scope(..)` override.
+/// let cloud = Logto::builder("https://my-tenant.logto.app")
+///     .client_credentials("m2m-app-id", "m2m-app-secret")
+///     .cloud_tenant("my-tenant")
+///     .build()?;
+/// # let _ = (client, cloud);
+/// # Ok(()) }
+/// ```
 #[must_use]
 pub struct ClientBuilder {
     base_url: String,
     http: Option<reqwest::Client>,
-    bearer: Option<String>,
+    auth: AuthConfig,
+    resource: Option<String>,
+    scope: Option<String>,
 }
 
 impl std::fmt::Debug for ClientBuilder {
@@ -156,7 +192,9 @@ impl std::fmt::Debug for ClientBuilder {
         f.debug_struct("ClientBuilder")
             .field("base_url", &self.base_url)
             .field("http", &self.http.is_some())
-            .field("bearer", &self.bearer.as_ref().map(|_| "<redacted>"))
+            .field("auth", &self.auth)
+            .field("resource", &self.resource)
+            .field("scope", &self.scope)
             .finish()
     }
 }
@@ -171,8 +209,54 @@ impl ClientBuilder {
     }
 
     /// Sends `Authorization: Bearer {token}` on every call.
-    pub fn bearer_token(mut self, token: impl Into<String>) -> Self {
-        self.bearer = Some(token.into());
+    pub fn bearer_token(self, token: impl Into<String>) -> Self {
+        self.bearer(Secret::new(token))
+    }
+
+    /// Sends `Authorization: Bearer {token}` on every call; a 401 is returned as it is.
+    pub fn bearer(mut self, token: impl Into<Secret>) -> Self {
+        self.auth = AuthConfig::Bearer(token.into());
+        self
+    }
+
+    /// Asks `provider` for the token before every call, and calls its
+    /// [`invalidate`](TokenProvider::invalidate) and retries once when a call gets a 401.
+    pub fn token_provider(mut self, provider: impl TokenProvider) -> Self {
+        self.auth = AuthConfig::Provider(Arc::new(provider));
+        self
+    }
+
+    /// Authenticates as a Logto machine-to-machine app: tokens come from the OAuth2 client
+    /// credentials grant, with `app_id` and `app_secret` sent by HTTP Basic.
+    pub fn client_credentials(
+        mut self,
+        app_id: impl Into<String>,
+        app_secret: impl Into<Secret>,
+    ) -> Self {
+        self.auth = AuthConfig::Credentials {
+            app_id: app_id.into(),
+            secret: app_secret.into(),
+        };
+        self
+    }
+
+    /// The API resource the client-credentials token is for (the `resource` parameter).
+    /// Defaults to Logto OSS's Management API, `https://default.logto.app/api`.
+    pub fn resource(mut self, resource: impl Into<String>) -> Self {
+        self.resource = Some(resource.into());
+        self
+    }
+
+    /// The Management API of Logto Cloud tenant `tenant_id`:
+    /// resource `https://{tenant_id}.logto.app/api`.
+    pub fn cloud_tenant(self, tenant_id: impl AsRef<str>) -> Self {
+        let resource = format!("https://{}.logto.app/api", tenant_id.as_ref());
+        self.resource(resource)
+    }
+
+    /// The scopes to ask for (space-separated); defaults to `all`.
+    pub fn scope(mut self, scope: impl Into<String>) -> Self {
+        self.scope = Some(scope.into());
         self
     }
 
@@ -199,6 +283,9 @@ impl ClientBuilder {
                 .build()
                 .map_err(|e| invalid(format!("cannot build the HTTP client: {e}")))?,
         };
+        let auth = self
+            .auth
+            .build(&base_url, &http, self.resource, self.scope)?;
         Ok(Client {
             inner: Arc::new(Inner {
                 base_url,
@@ -206,7 +293,7 @@ impl ClientBuilder {
                 cookies: CookieJar::default(),
             }),
             extra_headers: Arc::new(Vec::new()),
-            bearer: self.bearer.map(Arc::from),
+            auth,
         })
     }
 }

@@ -27,30 +27,44 @@
 // Generated code names this crate `::logto_api`, inside it as much as downstream.
 extern crate self as logto_api;
 
+mod auth;
 mod client;
 mod cookies;
 mod error;
 mod file;
+mod paging;
 mod response;
 
 #[doc(hidden)]
 pub mod __private;
 
-pub use client::{Client, ClientBuilder};
+pub use auth::{AccessToken, BoxFuture, Secret, TokenProvider};
+pub use client::{Client, ClientBuilder, Logto};
 pub use error::{ApiError, Error, LogtoError, Result};
 pub use file::FilePart;
+pub use paging::{Page, DEFAULT_PAGE_SIZE};
 pub use response::ApiResponse;
 
+#[cfg(feature = "experience")]
 /// Logto's Experience API (`/api/experience`): sign-in, registration and password reset flows.
 /// The session lives in the `_interaction` cookie, which [`Client`] keeps between calls.
 pub mod experience {
     logto_api_macros::generate!(spec = "../spec/experience.json", inherent = true);
 }
 
+#[cfg(feature = "account")]
 /// Logto's Account API (`/api/my-account`, `/api/verifications`): a signed-in user's own
 /// profile, identities, MFA factors and sessions.
 pub mod account {
     logto_api_macros::generate!(spec = "../spec/account.json", inherent = true);
+}
+
+#[cfg(feature = "management")]
+/// Logto's Management API (`/api/...`): users, roles, organizations, applications, connectors
+/// and every other tenant setting, for machine-to-machine clients (see [`Logto::builder`] for
+/// client-credentials authentication).
+pub mod management {
+    logto_api_macros::generate!(spec = "../spec/management.json", inherent = true);
 }
 
 /// Compiles the README's examples as doctests, so the front page cannot drift from the API.

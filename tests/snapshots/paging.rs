@@ -121,12 +121,12 @@ pub mod groups {
     use ::logto_api::__private::serde_json::Value;
     #[allow(unused_imports)]
     use ::std::collections::BTreeMap;
-    /// Operations tagged `Users`.
+    /// Operations tagged `Paged users`.
     #[derive(Debug, Clone, Copy)]
-    pub struct Users<'a> {
+    pub struct PagedUsers<'a> {
         client: &'a ::logto_api::Client,
     }
-    impl<'a> Users<'a> {
+    impl<'a> PagedUsers<'a> {
         /// Operations of this group, sent through `client`.
         pub fn new(client: &'a ::logto_api::Client) -> Self {
             Self { client }
@@ -139,12 +139,12 @@ pub mod groups {
     }
     /// Adds this API's operation groups to [`logto_api::Client`](::logto_api::Client).
     pub trait ClientExt {
-        /// Operations tagged `Users`.
-        fn users(&self) -> Users<'_>;
+        /// Operations tagged `Paged users`.
+        fn paged_users(&self) -> PagedUsers<'_>;
     }
     impl ClientExt for ::logto_api::Client {
-        fn users(&self) -> Users<'_> {
-            Users::new(self)
+        fn paged_users(&self) -> PagedUsers<'_> {
+            PagedUsers::new(self)
         }
     }
 }

@@ -54,7 +54,7 @@ async fn streamed(len: usize, page_size: i64, send_total: bool) -> (Vec<String>,
     let server = server(len, send_total).await;
     let client = logto_api::Client::new(server.uri()).expect("loopback URL");
     let ids: Vec<String> = client
-        .users()
+        .paged_users()
         .list_users()
         .page_size(page_size)
         .stream()
@@ -111,7 +111,7 @@ async fn send_page_exposes_the_total() {
     let server = server(7, true).await;
     let client = logto_api::Client::new(server.uri()).expect("loopback URL");
     let page = client
-        .users()
+        .paged_users()
         .list_users()
         .page(2)
         .page_size(5)
@@ -125,7 +125,7 @@ async fn send_page_exposes_the_total() {
     );
     assert!(page.is_last());
     let first = client
-        .users()
+        .paged_users()
         .list_users()
         .send_page()
         .await
@@ -146,7 +146,7 @@ async fn a_failing_page_ends_the_stream_with_its_error() {
         .mount(&server)
         .await;
     let client = logto_api::Client::new(server.uri()).expect("loopback URL");
-    let results: Vec<_> = client.users().list_users().stream().collect().await;
+    let results: Vec<_> = client.paged_users().list_users().stream().collect().await;
     assert_eq!(results.len(), 1);
     assert_eq!(
         results[0].as_ref().err().and_then(|e| e.code()),

@@ -19,6 +19,7 @@ use std::path::{Path, PathBuf};
 const PAIRS: &[(&str, &str)] = &[
     ("experience.json", "experience.openapi.json"),
     ("account.json", "user.openapi.json"),
+    ("management.json", "management.openapi.json"),
 ];
 
 /// Keywords holding prose; dropped only where they are keywords, not names in a map.

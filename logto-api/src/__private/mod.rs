@@ -4,6 +4,8 @@
 mod request;
 mod serde_support;
 
+pub use crate::paging::paginate;
+pub use futures_util::stream::Stream;
 pub use request::{encode_segment, RawResponse, Request};
 pub use reqwest::multipart::Form;
 pub use reqwest::Method;

@@ -2,6 +2,7 @@
 
 use super::serde_support::scalar_text;
 use super::IntoMultipart;
+use crate::auth::AccessToken;
 use crate::error::{excerpt, ApiError, Error, LogtoError, Result};
 use crate::{ApiResponse, Client};
 use bytes::Bytes;
@@ -205,65 +206,117 @@ impl<'a> Request<'a> {
 
     /// Sends the call. 4xx/5xx answers become [`Error::Api`]; anything else is returned for the
     /// generated code to decode.
+    ///
+    /// When the client's token comes from client credentials or a token provider, a 401 drops
+    /// that token and the call is sent once more with a fresh one. A multipart body is consumed
+    /// by sending it, so multipart calls are not retried.
     pub async fn send(self) -> Result<RawResponse> {
         let url = self.url()?;
-        let operation = self.operation;
-        let mut builder = self.client.http().request(self.method.clone(), url);
-        if let Some(token) = self.client.bearer() {
-            builder = builder.bearer_auth(token);
-        }
-        let mut cookies = self.cookies.clone();
-        cookies.extend(self.client.cookies().header());
-        if !cookies.is_empty() {
-            builder = builder.header(http::header::COOKIE, cookies.join("; "));
-        }
-        for (name, value) in self.client.extra_headers() {
-            builder = builder.header(name, value);
-        }
-        builder = builder.headers(self.headers);
-        builder = match self.payload {
-            Payload::None => builder,
+        let Request {
+            client,
+            method,
+            operation,
+            headers,
+            cookies,
+            payload,
+            ..
+        } = self;
+        let auth = client.auth();
+        // `Bytes` clones share the buffer, so a retry re-sends the body without copying it.
+        let (body, mut form) = match payload {
+            Payload::None => (None, None),
             Payload::Bytes {
                 content_type,
                 bytes,
-            } => builder
-                .header(http::header::CONTENT_TYPE, content_type)
-                .body(bytes),
-            Payload::Multipart(form) => builder.multipart(form),
+            } => (Some((content_type, Bytes::from(bytes))), None),
+            Payload::Multipart(form) => (None, Some(form)),
         };
-        let transport = |source: reqwest::Error| {
-            if source.is_timeout() {
-                Error::Timeout { operation }
-            } else {
-                Error::Transport { operation, source }
+        let mut may_retry = auth.refreshable() && form.is_none();
+        loop {
+            let token = auth.token().await?;
+            let mut builder = client.http().request(method.clone(), url.clone());
+            if let Some(token) = &token {
+                builder = builder.header(http::header::AUTHORIZATION, bearer(token, operation)?);
             }
-        };
-        let response = builder.send().await.map_err(transport)?;
-        for set_cookie in response.headers().get_all(http::header::SET_COOKIE) {
-            if let Ok(text) = set_cookie.to_str() {
-                self.client.cookies().store(text);
+            let mut all_cookies = cookies.clone();
+            all_cookies.extend(client.cookies().header());
+            if !all_cookies.is_empty() {
+                builder = builder.header(http::header::COOKIE, all_cookies.join("; "));
             }
+            for (name, value) in client.extra_headers() {
+                builder = builder.header(name, value);
+            }
+            builder = builder.headers(headers.clone());
+            if let Some((content_type, bytes)) = &body {
+                builder = builder
+                    .header(http::header::CONTENT_TYPE, *content_type)
+                    .body(bytes.clone());
+            }
+            if let Some(form) = form.take() {
+                builder = builder.multipart(form);
+            }
+            let response = builder.send().await.map_err(|e| transport(operation, e))?;
+            for set_cookie in response.headers().get_all(http::header::SET_COOKIE) {
+                if let Ok(text) = set_cookie.to_str() {
+                    client.cookies().store(text);
+                }
+            }
+            if response.status() == StatusCode::UNAUTHORIZED && may_retry {
+                if let Some(token) = &token {
+                    auth.invalidate(token);
+                }
+                may_retry = false;
+                continue;
+            }
+            return read(operation, response).await;
         }
-        let status = response.status();
-        let headers = response.headers().clone();
-        let body = response.bytes().await.map_err(transport)?;
-        if status.is_client_error() || status.is_server_error() {
-            let logto = LogtoError::parse(&body);
-            return Err(Error::Api(Box::new(ApiError {
-                operation,
-                status,
-                headers,
-                body: logto,
-                raw: body,
-            })));
-        }
-        Ok(RawResponse {
+    }
+}
+
+/// `Authorization: Bearer {token}`, marked sensitive so the token stays out of `Debug` output.
+fn bearer(token: &AccessToken, operation: &'static str) -> Result<HeaderValue> {
+    let mut value = HeaderValue::try_from(format!("Bearer {}", token.secret().expose_secret()))
+        .map_err(|_| Error::InvalidRequest {
+            operation,
+            // The value itself stays out of the message: it is the token.
+            message: "the access token is not a valid header value".to_owned(),
+        })?;
+    value.set_sensitive(true);
+    Ok(value)
+}
+
+fn transport(operation: &'static str, source: reqwest::Error) -> Error {
+    if source.is_timeout() {
+        Error::Timeout { operation }
+    } else {
+        Error::Transport { operation, source }
+    }
+}
+
+/// Reads the answer: 4xx/5xx become [`Error::Api`].
+async fn read(operation: &'static str, response: reqwest::Response) -> Result<RawResponse> {
+    let status = response.status();
+    let headers = response.headers().clone();
+    let body = response
+        .bytes()
+        .await
+        .map_err(|e| transport(operation, e))?;
+    if status.is_client_error() || status.is_server_error() {
+        let logto = LogtoError::parse(&body);
+        return Err(Error::Api(Box::new(ApiError {
             operation,
             status,
             headers,
-            body,
-        })
+            body: logto,
+            raw: body,
+        })));
     }
+    Ok(RawResponse {
+        operation,
+        status,
+        headers,
+        body,
+    })
 }
 
 /// A non-error answer, before decoding.

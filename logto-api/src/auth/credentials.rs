@@ -1,0 +1,327 @@
+//! OAuth2 client credentials against Logto's token endpoint, with a token cache that lets one
+//! refresh serve every concurrent caller.
+
+use super::{AccessToken, Secret};
+use crate::error::{ApiError, Error, LogtoError, Result};
+use std::sync::{Mutex, MutexGuard, PoisonError};
+use std::time::{Duration, Instant};
+
+/// How the calls in [`Error`]s about the token request are named.
+const OPERATION: &str = "ClientCredentials";
+
+/// Tokens are refreshed this long before they expire at most, so a call never leaves with a
+/// token that expires in flight...
+const MAX_MARGIN: Duration = Duration::from_secs(30);
+/// ...but never earlier than this fraction of the lifetime, so short-lived tokens stay usable.
+const MARGIN_DIVISOR: u32 = 10;
+
+/// A machine-to-machine app's credentials and its current token.
+pub(crate) struct ClientCredentials {
+    token_url: reqwest::Url,
+    http: reqwest::Client,
+    app_id: String,
+    secret: Secret,
+    resource: String,
+    scope: String,
+    cached: Mutex<Cached>,
+    /// Held while a token request is in flight: whoever needs a token meanwhile waits for it
+    /// instead of sending a request of its own.
+    flight: tokio::sync::Mutex<()>,
+}
+
+#[derive(Default)]
+struct Cached {
+    token: Option<AccessToken>,
+    refresh_at: Option<Instant>,
+    /// Counts stored tokens, so a waiter can tell that a refresh finished while it waited.
+    generation: u64,
+}
+
+impl Cached {
+    fn fresh(&self) -> Option<AccessToken> {
+        let token = self.token.as_ref()?;
+        match self.refresh_at {
+            Some(at) if Instant::now() >= at => None,
+            _ => Some(token.clone()),
+        }
+    }
+
+    fn store(&mut self, token: AccessToken) {
+        let now = Instant::now();
+        self.refresh_at = token.expires_at().map(|at| {
+            let lifetime = at.saturating_duration_since(now);
+            at.checked_sub(MAX_MARGIN.min(lifetime / MARGIN_DIVISOR))
+                .unwrap_or(now)
+        });
+        self.token = Some(token);
+        self.generation = self.generation.wrapping_add(1);
+    }
+}
+
+impl std::fmt::Debug for ClientCredentials {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ClientCredentials")
+            .field("token_url", &self.token_url.as_str())
+            .field("app_id", &self.app_id)
+            .field("secret", &self.secret)
+            .field("resource", &self.resource)
+            .field("scope", &self.scope)
+            .field("has_token", &self.lock().token.is_some())
+            .finish()
+    }
+}
+
+/// RFC 6749 §2.3.1: the client id and secret are form-urlencoded before they are joined for
+/// HTTP Basic, so a `:` in either cannot shift the split.
+fn form_encode(text: &str) -> String {
+    form_urlencoded::byte_serialize(text.as_bytes()).collect()
+}
+
+impl ClientCredentials {
+    pub(crate) fn new(
+        base_url: &str,
+        http: reqwest::Client,
+        app_id: String,
+        secret: Secret,
+        resource: String,
+        scope: String,
+    ) -> Result<ClientCredentials> {
+        let joined = format!("{base_url}/oidc/token");
+        let token_url = reqwest::Url::parse(&joined).map_err(|e| Error::InvalidRequest {
+            operation: "client",
+            message: format!("token URL `{joined}`: {e}"),
+        })?;
+        Ok(ClientCredentials {
+            token_url,
+            http,
+            app_id,
+            secret,
+            resource,
+            scope,
+            cached: Mutex::new(Cached::default()),
+            flight: tokio::sync::Mutex::new(()),
+        })
+    }
+
+    fn lock(&self) -> MutexGuard<'_, Cached> {
+        // The cache holds plain data that a panic cannot leave half-written.
+        self.cached.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// The cached token while it is fresh, else a new one; concurrent callers share one request.
+    pub(crate) async fn token(&self) -> Result<AccessToken> {
+        let seen = {
+            let cached = self.lock();
+            if let Some(token) = cached.fresh() {
+                return Ok(token);
+            }
+            cached.generation
+        };
+        let _flight = self.flight.lock().await;
+        {
+            let cached = self.lock();
+            // A refresh finished while this call waited: it serves this call too, even when
+            // its token is already inside the refresh margin (a very short lifetime), or each
+            // waiter would refresh again in turn.
+            if cached.generation != seen {
+                if let Some(token) = &cached.token {
+                    return Ok(token.clone());
+                }
+            }
+            if let Some(token) = cached.fresh() {
+                return Ok(token);
+            }
+        }
+        let token = self.fetch().await?;
+        self.lock().store(token.clone());
+        Ok(token)
+    }
+
+    /// Drops `rejected` if it is still the cached token; a token cached since then (another
+    /// call already refreshed) is kept, so a burst of 401s does not cause a burst of refreshes.
+    pub(crate) fn invalidate(&self, rejected: &AccessToken) {
+        let mut cached = self.lock();
+        if cached
+            .token
+            .as_ref()
+            .is_some_and(|t| t.secret().same(rejected.secret()))
+        {
+            cached.token = None;
+            cached.refresh_at = None;
+        }
+    }
+
+    /// One `POST /oidc/token` with `grant_type=client_credentials`.
+    async fn fetch(&self) -> Result<AccessToken> {
+        let form = serde_urlencoded::to_string([
+            ("grant_type", "client_credentials"),
+            ("resource", self.resource.as_str()),
+            ("scope", self.scope.as_str()),
+        ])
+        .map_err(|e| Error::InvalidRequest {
+            operation: OPERATION,
+            message: format!("token request body: {e}"),
+        })?;
+        let transport = |source: reqwest::Error| {
+            if source.is_timeout() {
+                Error::Timeout {
+                    operation: OPERATION,
+                }
+            } else {
+                Error::Transport {
+                    operation: OPERATION,
+                    source,
+                }
+            }
+        };
+        let response = self
+            .http
+            .post(self.token_url.clone())
+            // reqwest marks this header sensitive, so it stays out of its own Debug output.
+            .basic_auth(
+                form_encode(&self.app_id),
+                Some(form_encode(self.secret.expose_secret())),
+            )
+            .header(
+                http::header::CONTENT_TYPE,
+                "application/x-www-form-urlencoded",
+            )
+            .header(http::header::ACCEPT, "application/json")
+            .body(form)
+            .send()
+            .await
+            .map_err(transport)?;
+        let status = response.status();
+        let headers = response.headers().clone();
+        let body = response.bytes().await.map_err(transport)?;
+        if !status.is_success() {
+            return Err(Error::Api(Box::new(ApiError {
+                operation: OPERATION,
+                status,
+                headers,
+                body: oauth_error(&body),
+                raw: body,
+            })));
+        }
+        parse_token(status, &body)
+    }
+}
+
+/// The OAuth error body (`{error, error_description}`) in Logto's shape, so `Error::code()` is
+/// e.g. `invalid_client` and the error's `Display` carries the description.
+fn oauth_error(body: &[u8]) -> Option<LogtoError> {
+    let parsed = LogtoError::parse(body)?;
+    Some(LogtoError {
+        code: parsed.code.clone().or_else(|| parsed.error.clone()),
+        message: parsed
+            .message
+            .clone()
+            .or_else(|| parsed.error_description.clone()),
+        ..parsed
+    })
+}
+
+#[derive(serde::Deserialize)]
+struct TokenResponse {
+    // A `String`, so serde's messages never quote it: they quote only values of the wrong type.
+    access_token: String,
+    #[serde(default)]
+    expires_in: Option<serde_json::Value>,
+    #[serde(default)]
+    token_type: Option<String>,
+    #[serde(default)]
+    scope: Option<String>,
+}
+
+/// The token from a success answer. Errors never quote the body: it holds the token.
+fn parse_token(status: http::StatusCode, body: &[u8]) -> Result<AccessToken> {
+    let decode = |source: serde_json::Error| Error::Decode {
+        operation: OPERATION,
+        status,
+        source,
+        excerpt: "<redacted: a token response>".to_owned(),
+    };
+    let custom = |message: String| decode(<serde_json::Error as serde::de::Error>::custom(message));
+    let parsed: TokenResponse = serde_json::from_slice(body).map_err(decode)?;
+    if let Some(kind) = parsed.token_type.as_deref() {
+        if !kind.eq_ignore_ascii_case("bearer") {
+            return Err(custom(format!("token_type `{kind}` is not `Bearer`")));
+        }
+    }
+    // Some servers send `expires_in` as a string; both mean seconds.
+    let seconds = match &parsed.expires_in {
+        None | Some(serde_json::Value::Null) => None,
+        Some(serde_json::Value::Number(n)) => n.as_u64(),
+        Some(serde_json::Value::String(s)) => s.trim().parse::<u64>().ok(),
+        Some(_) => None,
+    };
+    if parsed.expires_in.as_ref().is_some_and(|v| !v.is_null()) && seconds.is_none() {
+        return Err(custom(
+            "expires_in is not a whole number of seconds".to_owned(),
+        ));
+    }
+    let mut token = AccessToken::new(parsed.access_token);
+    if let Some(seconds) = seconds {
+        token = token.with_expires_in(Duration::from_secs(seconds));
+    }
+    if let Some(scope) = parsed.scope {
+        token = token.with_scope(scope);
+    }
+    Ok(token)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn basic_credentials_are_form_encoded() {
+        assert_eq!(form_encode("a:b c/+é"), "a%3Ab+c%2F%2B%C3%A9");
+        assert_eq!(form_encode("plain-id_1.x*"), "plain-id_1.x*");
+    }
+
+    #[test]
+    fn refresh_margin_is_the_smaller_of_30s_and_a_tenth() {
+        let mut cached = Cached::default();
+        cached.store(AccessToken::new("t").with_expires_in(Duration::from_secs(3600)));
+        let left = cached
+            .refresh_at
+            .expect("has a deadline")
+            .saturating_duration_since(Instant::now());
+        assert!(left > Duration::from_secs(3560) && left <= Duration::from_secs(3570));
+        cached.store(AccessToken::new("t").with_expires_in(Duration::from_secs(60)));
+        let left = cached
+            .refresh_at
+            .expect("has a deadline")
+            .saturating_duration_since(Instant::now());
+        assert!(left > Duration::from_secs(50) && left <= Duration::from_secs(54));
+        assert!(cached.fresh().is_some());
+        // A lifetime beyond the clock's range is no expiry, not a panic.
+        cached.store(AccessToken::new("t").with_expires_in(Duration::MAX));
+        assert!(cached.refresh_at.is_none() && cached.fresh().is_some());
+    }
+
+    #[test]
+    fn token_responses_parse_without_quoting_the_body() {
+        let ok = parse_token(
+            http::StatusCode::OK,
+            br#"{"access_token":"tok","expires_in":"3600","token_type":"Bearer","scope":"all"}"#,
+        )
+        .expect("parses");
+        assert_eq!(ok.secret().expose_secret(), "tok");
+        assert_eq!(ok.scope(), Some("all"));
+        assert!(ok.expires_at().is_some());
+        let bad = parse_token(
+            http::StatusCode::OK,
+            br#"{"access_token":"tok-secret","expires_in":[1]}"#,
+        )
+        .expect_err("refused");
+        assert!(!format!("{bad} {bad:?}").contains("tok-secret"));
+        let kind = parse_token(
+            http::StatusCode::OK,
+            br#"{"access_token":"tok-secret","token_type":"DPoP"}"#,
+        )
+        .expect_err("refused");
+        assert!(!format!("{kind} {kind:?}").contains("tok-secret"));
+    }
+}

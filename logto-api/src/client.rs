@@ -3,6 +3,7 @@
 use crate::auth::{Auth, AuthConfig, Secret, TokenProvider};
 use crate::cookies::CookieJar;
 use crate::error::{Error, Result};
+use crate::retry::RetryPolicy;
 use http::{HeaderName, HeaderValue};
 use std::sync::Arc;
 use std::time::Duration;
@@ -23,6 +24,8 @@ pub struct Client {
     /// Headers added to every call made through this handle (e.g. `logto-verification-id`).
     extra_headers: Arc<Vec<(HeaderName, HeaderValue)>>,
     auth: Auth,
+    /// Whether this handle retries `POST` and `PATCH` too (see `with_retry_non_idempotent`).
+    retry_non_idempotent: bool,
 }
 
 /// Another name for [`Client`], so a machine-to-machine setup reads
@@ -33,6 +36,9 @@ struct Inner {
     base_url: String,
     http: reqwest::Client,
     cookies: CookieJar,
+    retry: RetryPolicy,
+    attempt_timeout: Duration,
+    timeout: Duration,
 }
 
 impl std::fmt::Debug for Client {
@@ -61,6 +67,9 @@ impl Client {
             auth: AuthConfig::None,
             resource: None,
             scope: None,
+            retry: RetryPolicy::default(),
+            attempt_timeout: Duration::from_secs(30),
+            timeout: Duration::from_secs(60),
         }
     }
 
@@ -80,6 +89,26 @@ impl Client {
     /// verification call such as `client.verifications().create_verification_by_password(..)`.
     pub fn with_verification_id(&self, id: impl AsRef<str>) -> Result<Client> {
         self.with_header("logto-verification-id", id.as_ref())
+    }
+
+    /// The same client, except that calls made through it retry transient failures even for
+    /// `POST` and `PATCH` (per the client's [`RetryPolicy`]). This is the per-call opt-in for
+    /// operations the caller knows are safe to repeat, e.g. because they carry an idempotency
+    /// key or a duplicate would be rejected:
+    ///
+    /// ```no_run
+    /// # async fn demo(client: logto_api::Client) -> logto_api::Result<()> {
+    /// client.with_retry_non_idempotent().experience().get_interaction().send().await?;
+    /// # Ok(()) }
+    /// ```
+    ///
+    /// Multipart uploads are still sent only once.
+    #[must_use]
+    pub fn with_retry_non_idempotent(&self) -> Client {
+        Client {
+            retry_non_idempotent: true,
+            ..self.clone()
+        }
     }
 
     /// The same client that also sends the header `name: value` on every call.
@@ -149,6 +178,22 @@ impl Client {
     pub(crate) fn extra_headers(&self) -> &[(HeaderName, HeaderValue)] {
         &self.extra_headers
     }
+
+    pub(crate) fn retry_policy(&self) -> &RetryPolicy {
+        &self.inner.retry
+    }
+
+    pub(crate) fn retries_non_idempotent(&self) -> bool {
+        self.retry_non_idempotent
+    }
+
+    pub(crate) fn attempt_timeout(&self) -> Duration {
+        self.inner.attempt_timeout
+    }
+
+    pub(crate) fn timeout(&self) -> Duration {
+        self.inner.timeout
+    }
 }
 
 /// Builds a [`Client`]: the HTTP client to use and how calls authenticate — nothing, a fixed
@@ -185,6 +230,9 @@ pub struct ClientBuilder {
     auth: AuthConfig,
     resource: Option<String>,
     scope: Option<String>,
+    retry: RetryPolicy,
+    attempt_timeout: Duration,
+    timeout: Duration,
 }
 
 impl std::fmt::Debug for ClientBuilder {
@@ -195,6 +243,9 @@ impl std::fmt::Debug for ClientBuilder {
             .field("auth", &self.auth)
             .field("resource", &self.resource)
             .field("scope", &self.scope)
+            .field("retry", &self.retry)
+            .field("attempt_timeout", &self.attempt_timeout)
+            .field("timeout", &self.timeout)
             .finish()
     }
 }
@@ -260,6 +311,27 @@ impl ClientBuilder {
         self
     }
 
+    /// How transient failures are retried; [`RetryPolicy::default()`] unless set, and
+    /// [`RetryPolicy::none()`] turns retries off.
+    pub fn retry_policy(mut self, policy: RetryPolicy) -> Self {
+        self.retry = policy;
+        self
+    }
+
+    /// The longest one attempt (sending and reading the answer) may take; 30 s by default.
+    /// An attempt that times out is retried like a connection error.
+    pub fn attempt_timeout(mut self, timeout: Duration) -> Self {
+        self.attempt_timeout = timeout;
+        self
+    }
+
+    /// The longest a whole call may take, every attempt and wait between them included; 60 s
+    /// by default. When it runs out the call fails with [`Error::Timeout`].
+    pub fn timeout(mut self, timeout: Duration) -> Self {
+        self.timeout = timeout;
+        self
+    }
+
     /// Checks the base URL and builds the client.
     pub fn build(self) -> Result<Client> {
         let invalid = |message: String| Error::InvalidRequest {
@@ -291,9 +363,13 @@ impl ClientBuilder {
                 base_url,
                 http,
                 cookies: CookieJar::default(),
+                retry: self.retry,
+                attempt_timeout: self.attempt_timeout,
+                timeout: self.timeout,
             }),
             extra_headers: Arc::new(Vec::new()),
             auth,
+            retry_non_idempotent: false,
         })
     }
 }

@@ -88,6 +88,26 @@ impl Error {
     pub fn code(&self) -> Option<&str> {
         self.as_api().and_then(ApiError::code)
     }
+
+    /// True when the server answered with Logto error code `code` (see [`crate::codes`]).
+    pub fn is_code(&self, code: &str) -> bool {
+        self.code() == Some(code)
+    }
+
+    /// True when trying the same call again later may succeed: connection failures, timeouts,
+    /// and the statuses that say "not now" (429, 502, 503, 504). Validation, auth and
+    /// not-found errors are not retryable; neither is a response that could not be decoded.
+    pub fn is_retryable(&self) -> bool {
+        // The same rules the client's own retries follow.
+        match self {
+            Error::Timeout { .. } => true,
+            Error::Transport { source, .. } => crate::retry::retryable_error(source),
+            Error::Api(e) => crate::retry::retryable_status(e.status),
+            Error::Decode { .. }
+            | Error::UnexpectedStatus { .. }
+            | Error::InvalidRequest { .. } => false,
+        }
+    }
 }
 
 /// A 4xx/5xx answer.
@@ -171,5 +191,39 @@ pub(crate) fn excerpt(body: &[u8]) -> String {
     } else {
         let cut: String = text.chars().take(MAX).collect();
         format!("{cut}…")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn api(status: u16, body: &str) -> Error {
+        let raw = Bytes::copy_from_slice(body.as_bytes());
+        Error::Api(Box::new(ApiError {
+            operation: "Test",
+            status: StatusCode::from_u16(status).expect("valid status"),
+            headers: HeaderMap::new(),
+            body: LogtoError::parse(&raw),
+            raw,
+        }))
+    }
+
+    #[test]
+    fn retryable_statuses_and_codes() {
+        for status in [429, 502, 503, 504] {
+            assert!(api(status, "").is_retryable(), "{status}");
+        }
+        for status in [400, 401, 403, 404, 409, 422, 500, 501] {
+            assert!(!api(status, "").is_retryable(), "{status}");
+        }
+        assert!(Error::Timeout { operation: "Test" }.is_retryable());
+        let taken = api(
+            422,
+            r#"{"code":"user.username_already_in_use","message":"taken"}"#,
+        );
+        assert!(taken.is_code(crate::codes::USERNAME_ALREADY_IN_USE));
+        assert!(!taken.is_code(crate::codes::EMAIL_ALREADY_IN_USE));
+        assert!(!api(500, "<html>").is_code(crate::codes::USERNAME_ALREADY_IN_USE));
     }
 }

@@ -29,11 +29,13 @@ extern crate self as logto_api;
 
 mod auth;
 mod client;
+pub mod codes;
 mod cookies;
 mod error;
 mod file;
 mod paging;
 mod response;
+mod retry;
 
 #[doc(hidden)]
 pub mod __private;
@@ -44,6 +46,7 @@ pub use error::{ApiError, Error, LogtoError, Result};
 pub use file::FilePart;
 pub use paging::{Page, DEFAULT_PAGE_SIZE};
 pub use response::ApiResponse;
+pub use retry::RetryPolicy;
 
 #[cfg(feature = "experience")]
 /// Logto's Experience API (`/api/experience`): sign-in, registration and password reset flows.

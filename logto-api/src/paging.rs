@@ -56,20 +56,21 @@ enum Cursor<B> {
     Done,
 }
 
-/// Every item of every page from `first` on (used by generated `stream()` methods); `fetch` gets a fresh copy of the request for
-/// each page.
+/// Every item of every page from `first` on (used by generated `stream()` methods); `fetch`
+/// gets a fresh copy of the request for each page.
 pub fn paginate<'a, B, T, F, Fut>(
     builder: B,
     first: i64,
     fetch: F,
-) -> impl Stream<Item = Result<T>> + 'a
+) -> impl Stream<Item = Result<T>> + Unpin + 'a
 where
     B: Clone + 'a,
     T: 'a,
     F: Fn(B, i64) -> Fut + 'a,
     Fut: Future<Output = Result<Page<T>>> + 'a,
 {
-    stream::unfold(
+    // Boxed so the stream is `Unpin`: callers can use `.next().await` without pinning it.
+    let pages = stream::unfold(
         (Cursor::Next(builder, first), fetch),
         |(cursor, fetch)| async move {
             let Cursor::Next(builder, page) = cursor else {
@@ -90,6 +91,6 @@ where
                 }
             }
         },
-    )
-    .flat_map(stream::iter)
+    );
+    Box::pin(pages.flat_map(stream::iter))
 }

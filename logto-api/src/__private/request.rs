@@ -4,12 +4,15 @@ use super::serde_support::scalar_text;
 use super::IntoMultipart;
 use crate::auth::AccessToken;
 use crate::error::{excerpt, ApiError, Error, LogtoError, Result};
+use crate::retry::{idempotent, retry_after, retryable_error, retryable_status};
 use crate::{ApiResponse, Client};
 use bytes::Bytes;
 use http::{HeaderMap, HeaderName, HeaderValue, StatusCode};
 use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 use serde::Serialize;
 use serde_json::Value;
+use std::time::{Duration, Instant};
+use tracing::Instrument;
 
 /// Everything but RFC 3986 unreserved characters is escaped, so a value always stays one path
 /// segment (`/`, `?`, `#`, `%`, spaces and non-ASCII included).
@@ -208,22 +211,122 @@ impl<'a> Request<'a> {
     /// generated code to decode.
     ///
     /// When the client's token comes from client credentials or a token provider, a 401 drops
-    /// that token and the call is sent once more with a fresh one. A multipart body is consumed
-    /// by sending it, so multipart calls are not retried.
+    /// that token and the call is sent once more with a fresh one. Transient failures are
+    /// retried per the client's [`RetryPolicy`](crate::RetryPolicy), and the whole call is
+    /// bounded by the client's overall timeout. A multipart body is consumed by sending it, so
+    /// multipart calls are never sent twice.
+    ///
+    /// The call runs in a `logto_api.call` span holding the operation, method, path template,
+    /// attempt number, last status and latency: never headers, the query or bodies, which may
+    /// carry secrets.
     pub async fn send(self) -> Result<RawResponse> {
         let url = self.url()?;
-        let Request {
-            client,
-            method,
+        let operation = self.operation;
+        let timeout = self.client.timeout();
+        let span = tracing::info_span!(
+            "logto_api.call",
             operation,
-            headers,
-            cookies,
-            payload,
-            ..
-        } = self;
+            method = %self.method,
+            path = self.template,
+            status = tracing::field::Empty,
+            attempt = tracing::field::Empty,
+            latency_ms = tracing::field::Empty,
+        );
+        let started = Instant::now();
+        let attempts = self.attempts(url, span.clone());
+        let outcome = tokio::time::timeout(timeout, attempts)
+            .instrument(span.clone())
+            .await;
+        let latency = u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX);
+        span.record("latency_ms", latency);
+        outcome.unwrap_or(Err(Error::Timeout { operation }))
+    }
+
+    /// Sends attempts until one gives a final answer, the 401 refresh and retries included.
+    async fn attempts(self, url: reqwest::Url, span: tracing::Span) -> Result<RawResponse> {
+        let client = self.client;
+        let operation = self.operation;
         let auth = client.auth();
-        // `Bytes` clones share the buffer, so a retry re-sends the body without copying it.
-        let (body, mut form) = match payload {
+        let mut parts = Parts::new(self, url);
+        let mut may_refresh = auth.refreshable() && parts.form.is_none();
+        let policy = *client.retry_policy();
+        let replayable =
+            parts.form.is_none() && (idempotent(&parts.method) || client.retries_non_idempotent());
+        let max_tries = if replayable { policy.attempts() } else { 1 };
+        // `attempt` counts every send for the span; `tries` only those the policy limits, so
+        // the 401 refresh does not use up a retry.
+        let (mut attempt, mut tries) = (0u32, 0u32);
+        loop {
+            attempt += 1;
+            tries += 1;
+            span.record("attempt", attempt);
+            let token = auth.token().await?;
+            let builder = parts.builder(client, token.as_ref())?;
+            let response = match builder.send().await {
+                Ok(response) => response,
+                Err(e) if tries < max_tries && retryable_error(&e) => {
+                    // The error's text names the URL and its query, so only its kind is logged.
+                    let reason = if e.is_timeout() {
+                        "attempt timeout"
+                    } else {
+                        "connection error"
+                    };
+                    pause(attempt, reason, policy.backoff(tries)).await;
+                    continue;
+                }
+                Err(e) => return Err(transport(operation, e)),
+            };
+            let status = response.status();
+            span.record("status", status.as_u16());
+            for set_cookie in response.headers().get_all(http::header::SET_COOKIE) {
+                if let Ok(text) = set_cookie.to_str() {
+                    client.cookies().store(text);
+                }
+            }
+            if status == StatusCode::UNAUTHORIZED && may_refresh {
+                if let Some(token) = &token {
+                    auth.invalidate(token);
+                }
+                may_refresh = false;
+                tries -= 1;
+                continue;
+            }
+            if tries < max_tries && retryable_status(status) {
+                // A server's `Retry-After` wins over the backoff; the overall timeout bounds it.
+                let delay =
+                    retry_after(response.headers()).unwrap_or_else(|| policy.backoff(tries));
+                drop(response);
+                pause(attempt, status.as_str(), delay).await;
+                continue;
+            }
+            return read(operation, response).await;
+        }
+    }
+}
+
+/// Waits before the next attempt, saying why in a debug event.
+async fn pause(attempt: u32, reason: &str, delay: Duration) {
+    let delay_ms = u64::try_from(delay.as_millis()).unwrap_or(u64::MAX);
+    tracing::debug!(attempt, reason, delay_ms, "logto_api: retrying the call");
+    tokio::time::sleep(delay).await;
+}
+
+/// A call taken apart for sending, possibly more than once.
+struct Parts {
+    method: reqwest::Method,
+    url: reqwest::Url,
+    operation: &'static str,
+    headers: HeaderMap,
+    cookies: Vec<String>,
+    /// `Bytes` clones share the buffer, so a retry re-sends the body without copying it.
+    body: Option<(&'static str, Bytes)>,
+    /// Taken by the first attempt: a multipart body cannot be sent twice.
+    form: Option<reqwest::multipart::Form>,
+}
+
+impl Parts {
+    fn new(request: Request<'_>, url: reqwest::Url) -> Parts {
+        let (body, form) = match request.payload {
             Payload::None => (None, None),
             Payload::Bytes {
                 content_type,
@@ -231,45 +334,48 @@ impl<'a> Request<'a> {
             } => (Some((content_type, Bytes::from(bytes))), None),
             Payload::Multipart(form) => (None, Some(form)),
         };
-        let mut may_retry = auth.refreshable() && form.is_none();
-        loop {
-            let token = auth.token().await?;
-            let mut builder = client.http().request(method.clone(), url.clone());
-            if let Some(token) = &token {
-                builder = builder.header(http::header::AUTHORIZATION, bearer(token, operation)?);
-            }
-            let mut all_cookies = cookies.clone();
-            all_cookies.extend(client.cookies().header());
-            if !all_cookies.is_empty() {
-                builder = builder.header(http::header::COOKIE, all_cookies.join("; "));
-            }
-            for (name, value) in client.extra_headers() {
-                builder = builder.header(name, value);
-            }
-            builder = builder.headers(headers.clone());
-            if let Some((content_type, bytes)) = &body {
-                builder = builder
-                    .header(http::header::CONTENT_TYPE, *content_type)
-                    .body(bytes.clone());
-            }
-            if let Some(form) = form.take() {
-                builder = builder.multipart(form);
-            }
-            let response = builder.send().await.map_err(|e| transport(operation, e))?;
-            for set_cookie in response.headers().get_all(http::header::SET_COOKIE) {
-                if let Ok(text) = set_cookie.to_str() {
-                    client.cookies().store(text);
-                }
-            }
-            if response.status() == StatusCode::UNAUTHORIZED && may_retry {
-                if let Some(token) = &token {
-                    auth.invalidate(token);
-                }
-                may_retry = false;
-                continue;
-            }
-            return read(operation, response).await;
+        Parts {
+            method: request.method,
+            url,
+            operation: request.operation,
+            headers: request.headers,
+            cookies: request.cookies,
+            body,
+            form,
         }
+    }
+
+    /// One attempt's request, with the current token and session cookie.
+    fn builder(
+        &mut self,
+        client: &Client,
+        token: Option<&AccessToken>,
+    ) -> Result<reqwest::RequestBuilder> {
+        let mut builder = client
+            .http()
+            .request(self.method.clone(), self.url.clone())
+            .timeout(client.attempt_timeout());
+        if let Some(token) = token {
+            builder = builder.header(http::header::AUTHORIZATION, bearer(token, self.operation)?);
+        }
+        let mut all_cookies = self.cookies.clone();
+        all_cookies.extend(client.cookies().header());
+        if !all_cookies.is_empty() {
+            builder = builder.header(http::header::COOKIE, all_cookies.join("; "));
+        }
+        for (name, value) in client.extra_headers() {
+            builder = builder.header(name, value);
+        }
+        builder = builder.headers(self.headers.clone());
+        if let Some((content_type, bytes)) = &self.body {
+            builder = builder
+                .header(http::header::CONTENT_TYPE, *content_type)
+                .body(bytes.clone());
+        }
+        if let Some(form) = self.form.take() {
+            builder = builder.multipart(form);
+        }
+        Ok(builder)
     }
 }
 

@@ -1,7 +1,7 @@
 //! Replays the real traffic recorded against Logto 1.42 (`../shared/recordings/logto-1.42`, read
-//! at test time, never copied): each recorded answer of an Experience or Account operation is
-//! served from a loopback mock and fetched through the table's typed call. A 2xx/3xx answer must
-//! decode, and a JSON one must re-encode to an equal value (numbers compared by value); a
+//! at test time, never copied): each recorded answer of an Experience, Account or Management
+//! operation is served from a loopback mock and fetched through the table's typed call. A 2xx/3xx
+//! answer must decode, and a JSON one must re-encode to an equal value (numbers compared by value); a
 //! 4xx/5xx answer must become `Error::Api` with the recorded status and Logto error code.
 
 // Panicking on a broken fixture is the point of a test.
@@ -184,7 +184,12 @@ async fn recorded_traffic_decodes() {
             t.errors_decoded
         )
     };
-    println!("replay: {}; {}", line(Doc::Experience), line(Doc::Account));
+    println!(
+        "replay: {}; {}; {}",
+        line(Doc::Experience),
+        line(Doc::Account),
+        line(Doc::Management)
+    );
     for entry in &known {
         println!("KNOWN_BUG {entry}");
     }

@@ -1,5 +1,6 @@
 //! The operation table shared by `round_trip.rs` and `replay.rs`: one entry per operation of
-//! `spec/experience.json` and `spec/account.json` (plus a few variants), each with a typed call,
+//! `spec/experience.json`, `spec/account.json` and `spec/management.json` (plus a few variants),
+//! each with a typed call,
 //! the exact request it must put on the wire and a realistic success answer.
 //!
 //! The expected requests are written out by hand from the OpenAPI documents and the recordings in
@@ -30,6 +31,7 @@ mod account_mfa;
 mod experience;
 mod experience_verify;
 pub mod json;
+mod management;
 pub mod multipart;
 pub mod segments;
 pub mod spec;
@@ -56,15 +58,17 @@ pub const VERIFICATION_ID: &str = "1gakztv2rgp9uqkxtacqz";
 pub enum Doc {
     Experience,
     Account,
+    Management,
 }
 
 impl Doc {
-    pub const ALL: [Doc; 2] = [Doc::Experience, Doc::Account];
+    pub const ALL: [Doc; 3] = [Doc::Experience, Doc::Account, Doc::Management];
 
     pub fn name(self) -> &'static str {
         match self {
             Doc::Experience => "experience",
             Doc::Account => "account",
+            Doc::Management => "management",
         }
     }
 
@@ -152,6 +156,8 @@ pub enum ReqBody {
     None,
     Json(Value),
     Multipart(Vec<Part>),
+    /// `application/x-www-form-urlencoded` pairs, decoded, in order.
+    Form(Vec<(&'static str, &'static str)>),
 }
 
 /// The exact request a case must produce.
@@ -190,6 +196,11 @@ impl ExpectedRequest {
         self
     }
 
+    pub fn form(mut self, pairs: &[(&'static str, &'static str)]) -> Self {
+        self.body = ReqBody::Form(pairs.to_vec());
+        self
+    }
+
     /// The `content-type` the request must carry: exact, or a prefix for multipart (whose
     /// boundary is random), or none.
     pub fn content_type(&self) -> Option<(&'static str, bool)> {
@@ -197,6 +208,7 @@ impl ExpectedRequest {
             ReqBody::None => None,
             ReqBody::Json(_) => Some(("application/json", false)),
             ReqBody::Multipart(_) => Some(("multipart/form-data; boundary=", true)),
+            ReqBody::Form(_) => Some(("application/x-www-form-urlencoded", false)),
         }
     }
 }
@@ -210,6 +222,8 @@ pub enum Reply {
     Json(u16, Value),
     /// A plain-text body (`Created`, `OK`).
     Text(u16, &'static str),
+    /// A text body of another media type (`text/xml` metadata, `text/html` pages).
+    TextAs(u16, &'static str, &'static str),
     /// No body, for an operation whose success type is text (`IdentifyUser` answers 201 `Created`
     /// or 204): the `String` it decodes to can only be empty.
     EmptyText(u16),
@@ -218,7 +232,11 @@ pub enum Reply {
 impl Reply {
     pub fn status(&self) -> u16 {
         match self {
-            Reply::Empty(s) | Reply::Json(s, _) | Reply::Text(s, _) | Reply::EmptyText(s) => *s,
+            Reply::Empty(s)
+            | Reply::Json(s, _)
+            | Reply::Text(s, _)
+            | Reply::TextAs(s, _, _)
+            | Reply::EmptyText(s) => *s,
         }
     }
 
@@ -227,7 +245,7 @@ impl Reply {
         match self {
             Reply::Empty(_) => Value::Null,
             Reply::Json(_, v) => v.clone(),
-            Reply::Text(_, t) => Value::String((*t).to_owned()),
+            Reply::Text(_, t) | Reply::TextAs(_, _, t) => Value::String((*t).to_owned()),
             Reply::EmptyText(_) => Value::String(String::new()),
         }
     }
@@ -242,6 +260,7 @@ impl Reply {
                 "application/json; charset=utf-8",
             ),
             Reply::Text(_, t) => template.set_body_raw(t.as_bytes(), "text/plain; charset=utf-8"),
+            Reply::TextAs(_, content_type, t) => template.set_body_raw(t.as_bytes(), *content_type),
         }
     }
 }
@@ -272,7 +291,8 @@ impl Case {
             doc,
             auth: match doc {
                 Doc::Experience => Auth::Cookie,
-                Doc::Account => Auth::Bearer,
+                // The Management API takes the machine-to-machine access token the same way.
+                Doc::Account | Doc::Management => Auth::Bearer,
             },
             call,
             request,
@@ -300,10 +320,11 @@ impl Case {
     }
 }
 
-/// Every case: all 37 Experience and 38 Account operations, plus variants.
+/// Every case: all 37 Experience, 38 Account and 284 Management operations, plus variants.
 pub fn cases() -> Vec<Case> {
     let mut all = experience::cases();
     all.extend(account::cases());
+    all.extend(management::cases());
     all
 }
 

@@ -3,6 +3,8 @@
 use bytes::Bytes;
 use http::{HeaderMap, StatusCode};
 use serde::{Deserialize, Serialize};
+use std::fmt;
+use std::time::SystemTime;
 
 /// `Result` with this crate's [`Error`].
 pub type Result<T, E = Error> = std::result::Result<T, E>;
@@ -54,6 +56,18 @@ pub enum Error {
         /// The first bytes of the body, lossily decoded.
         excerpt: String,
     },
+    /// A sensitive Account API call could not use its verification record: it has expired, or
+    /// the server refused it. Verify the user again (see [`crate::verification`]).
+    #[error("{operation}: {problem}; verify the user again and retry with the new record")]
+    Verification {
+        /// The operationId of the call (or `"client"` when the record was refused before
+        /// sending).
+        operation: &'static str,
+        /// What is wrong with the record.
+        problem: VerificationProblem,
+        /// The server's answer, when it refused the record.
+        api: Option<Box<ApiError>>,
+    },
     /// The request could not be built from the given values (bad header value, a path segment
     /// of `..`, a body that does not serialize, an invalid base URL).
     #[error("{operation}: invalid request: {message}")]
@@ -69,17 +83,19 @@ impl Error {
     /// The HTTP status, for errors that have one.
     pub fn status(&self) -> Option<StatusCode> {
         match self {
-            Error::Api(e) => Some(e.status),
+            Error::Api(e) | Error::Verification { api: Some(e), .. } => Some(e.status),
             Error::Decode { status, .. } | Error::UnexpectedStatus { status, .. } => Some(*status),
             Error::Transport { source, .. } => source.status(),
-            Error::Timeout { .. } | Error::InvalidRequest { .. } => None,
+            Error::Timeout { .. }
+            | Error::InvalidRequest { .. }
+            | Error::Verification { api: None, .. } => None,
         }
     }
 
     /// The API error, when the server answered 4xx/5xx.
     pub fn as_api(&self) -> Option<&ApiError> {
         match self {
-            Error::Api(e) => Some(e),
+            Error::Api(e) | Error::Verification { api: Some(e), .. } => Some(e),
             _ => None,
         }
     }
@@ -105,7 +121,37 @@ impl Error {
             Error::Api(e) => crate::retry::retryable_status(e.status),
             Error::Decode { .. }
             | Error::UnexpectedStatus { .. }
-            | Error::InvalidRequest { .. } => false,
+            | Error::InvalidRequest { .. }
+            | Error::Verification { .. } => false,
+        }
+    }
+}
+
+/// Why a verification record could not be used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum VerificationProblem {
+    /// The record's expiry has passed; nothing was sent.
+    Expired {
+        /// When it expired.
+        at: SystemTime,
+    },
+    /// The server does not accept the record: it never existed, has expired on the server's
+    /// clock, was made for another user, or is not verified.
+    Rejected,
+}
+
+impl fmt::Display for VerificationProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            VerificationProblem::Expired { at } => write!(
+                f,
+                "the verification record expired at {}",
+                humantime::format_rfc3339_seconds(*at)
+            ),
+            VerificationProblem::Rejected => {
+                f.write_str("the server does not accept the verification record")
+            }
         }
     }
 }

@@ -36,13 +36,15 @@ mod file;
 mod paging;
 mod response;
 mod retry;
+#[cfg(feature = "account")]
+pub mod verification;
 
 #[doc(hidden)]
 pub mod __private;
 
 pub use auth::{AccessToken, BoxFuture, Secret, TokenProvider};
 pub use client::{Client, ClientBuilder, Logto};
-pub use error::{ApiError, Error, LogtoError, Result};
+pub use error::{ApiError, Error, LogtoError, Result, VerificationProblem};
 pub use file::FilePart;
 pub use paging::{Page, DEFAULT_PAGE_SIZE};
 pub use response::ApiResponse;

@@ -260,7 +260,7 @@ impl Reply {
                 "application/json; charset=utf-8",
             ),
             Reply::Text(_, t) => template.set_body_raw(t.as_bytes(), "text/plain; charset=utf-8"),
-            Reply::TextAs(_, content_type, t) => template.set_body_raw(t.as_bytes(), *content_type),
+            Reply::TextAs(_, content_type, t) => template.set_body_raw(t.as_bytes(), content_type),
         }
     }
 }

@@ -1,0 +1,248 @@
+//! Verification records for sensitive Account API calls, against a loopback mock: creating one by
+//! password or by code, sending it with the sensitive call, and the errors for an expired or
+//! refused record.
+
+use logto_api::account::types::PasswordBody;
+use logto_api::verification::{CodeTarget, VerificationRecord};
+use logto_api::{codes, Client, Error, VerificationProblem};
+use serde_json::json;
+use std::time::{Duration, SystemTime};
+use wiremock::matchers::{body_json, header, method, path};
+use wiremock::{Mock, MockServer, ResponseTemplate};
+
+const TOKEN: &str = "user-access-token-for-tests";
+const RECORD: &str = "rec0rd1d0000000000001";
+/// Far enough ahead that no test run reaches it.
+const LATER: &str = "2099-01-01T00:00:00.000Z";
+
+async fn server() -> MockServer {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind a loopback port");
+    MockServer::builder().listener(listener).start().await
+}
+
+fn client(server: &MockServer) -> Client {
+    Client::new(server.uri())
+        .expect("a loopback URL is valid")
+        .with_bearer_token(TOKEN)
+}
+
+fn created(id: &str, expires_at: &str) -> ResponseTemplate {
+    ResponseTemplate::new(201)
+        .set_body_json(json!({ "verificationRecordId": id, "expiresAt": expires_at }))
+}
+
+/// `UpdatePassword` answering 204 only when it carries `record` in `logto-verification-id`.
+fn update_password_mock(record: &str) -> Mock {
+    Mock::given(method("POST"))
+        .and(path("/api/my-account/password"))
+        .and(header("logto-verification-id", record))
+        .and(body_json(json!({ "password": "a-new-long-password" })))
+        .respond_with(ResponseTemplate::new(204))
+}
+
+async fn update_password(client: &Client, record: &VerificationRecord) -> logto_api::Result<()> {
+    client
+        .with_verification(record, |verified| async move {
+            let body = PasswordBody {
+                password: "a-new-long-password".into(),
+            };
+            verified.my_account().update_password(body).send().await?;
+            Ok(())
+        })
+        .await
+}
+
+#[tokio::test]
+async fn password_record_is_sent_with_the_sensitive_call() {
+    let server = server().await;
+    Mock::given(method("POST"))
+        .and(path("/api/verifications/password"))
+        .and(header("authorization", format!("Bearer {TOKEN}").as_str()))
+        .and(body_json(json!({ "password": "current-password" })))
+        .respond_with(created(RECORD, "2099-01-01T00:00:00.250Z"))
+        .expect(1)
+        .mount(&server)
+        .await;
+    update_password_mock(RECORD).expect(1).mount(&server).await;
+
+    let client = client(&server);
+    let record = client.verify_by_password("current-password").await.unwrap();
+    assert_eq!(record.id(), RECORD);
+    let expected = humantime::parse_rfc3339("2099-01-01T00:00:00.250Z").unwrap();
+    assert_eq!(record.expires_at(), Some(expected));
+    assert!(!record.is_expired());
+    update_password(&client, &record).await.unwrap();
+}
+
+#[tokio::test]
+async fn code_record_is_verified_then_sent() {
+    let server = server().await;
+    Mock::given(method("POST"))
+        .and(path("/api/verifications/verification-code"))
+        .and(body_json(json!({
+            "identifier": { "type": "email", "value": "someone@example.com" }
+        })))
+        .respond_with(created(RECORD, LATER))
+        .expect(1)
+        .mount(&server)
+        .await;
+    Mock::given(method("POST"))
+        .and(path("/api/verifications/verification-code/verify"))
+        .and(body_json(json!({
+            "identifier": { "type": "email", "value": "someone@example.com" },
+            "verificationId": RECORD,
+            "code": "123456"
+        })))
+        .respond_with(
+            ResponseTemplate::new(200).set_body_json(json!({ "verificationRecordId": RECORD })),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    update_password_mock(RECORD).expect(1).mount(&server).await;
+
+    let client = client(&server);
+    let target = CodeTarget::Email("someone@example.com".into());
+    let pending = client.send_verification_code(target.clone()).await.unwrap();
+    assert_eq!(pending.target(), &target);
+    let record = client.verify_code(&pending, "123456").await.unwrap();
+    assert_eq!(record.id(), RECORD);
+    // The verify answer has no expiry; the record keeps the one the code was sent with.
+    assert_eq!(record.expires_at(), pending.expires_at());
+    update_password(&client, &record).await.unwrap();
+}
+
+#[tokio::test]
+async fn phone_codes_use_the_phone_identifier() {
+    let server = server().await;
+    Mock::given(method("POST"))
+        .and(path("/api/verifications/verification-code"))
+        .and(body_json(json!({
+            "identifier": { "type": "phone", "value": "15550001111" }
+        })))
+        .respond_with(created(RECORD, LATER))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let pending = client(&server)
+        .send_verification_code(CodeTarget::Phone("15550001111".into()))
+        .await
+        .unwrap();
+    assert!(pending.expires_at().is_some());
+}
+
+#[tokio::test]
+async fn expired_record_is_refused_before_sending() {
+    let server = server().await;
+    let past = SystemTime::now() - Duration::from_secs(5);
+    let record = VerificationRecord::new(RECORD, Some(past));
+    assert!(record.is_expired());
+    let err = update_password(&client(&server), &record)
+        .await
+        .unwrap_err();
+    match &err {
+        Error::Verification {
+            problem: VerificationProblem::Expired { at },
+            api: None,
+            ..
+        } => assert_eq!(*at, past),
+        other => panic!("expected an expired-record error, got {other:?}"),
+    }
+    assert!(err.to_string().contains("expired at"), "{err}");
+    assert!(!err.is_retryable());
+    let requests = server.received_requests().await.unwrap();
+    assert!(requests.is_empty(), "nothing may be sent: {requests:?}");
+}
+
+#[tokio::test]
+async fn refused_record_becomes_a_verification_error() {
+    for (status, code) in [
+        (401, codes::VERIFICATION_PERMISSION_DENIED),
+        (400, codes::VERIFICATION_RECORD_NOT_FOUND),
+    ] {
+        let server = server().await;
+        Mock::given(method("POST"))
+            .and(path("/api/my-account/password"))
+            .respond_with(
+                ResponseTemplate::new(status)
+                    .set_body_json(json!({ "code": code, "message": "refused" })),
+            )
+            .mount(&server)
+            .await;
+        let record = VerificationRecord::new("unknown-record", None);
+        let err = update_password(&client(&server), &record)
+            .await
+            .unwrap_err();
+        let Error::Verification {
+            operation,
+            problem: VerificationProblem::Rejected,
+            api: Some(_),
+        } = &err
+        else {
+            panic!("{status}: expected a refused-record error, got {err:?}");
+        };
+        assert_eq!(*operation, "UpdatePassword");
+        assert_eq!(err.status().map(|s| s.as_u16()), Some(status));
+        assert!(err.is_code(code), "{err:?}");
+        assert!(err.to_string().contains("verify the user again"), "{err}");
+    }
+}
+
+#[tokio::test]
+async fn other_errors_pass_through_unchanged() {
+    let server = server().await;
+    Mock::given(method("POST"))
+        .and(path("/api/verifications/password"))
+        .respond_with(ResponseTemplate::new(422).set_body_json(
+            json!({ "code": codes::INVALID_CREDENTIALS, "message": "wrong password" }),
+        ))
+        .mount(&server)
+        .await;
+    Mock::given(method("POST"))
+        .and(path("/api/my-account/password"))
+        .respond_with(
+            ResponseTemplate::new(422)
+                .set_body_json(json!({ "code": codes::PASSWORD_REJECTED, "message": "too short" })),
+        )
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let err = client.verify_by_password("wrong").await.unwrap_err();
+    assert!(matches!(err, Error::Api(_)), "{err:?}");
+    assert!(err.is_code(codes::INVALID_CREDENTIALS));
+    let record = VerificationRecord::new(RECORD, None);
+    let err = update_password(&client, &record).await.unwrap_err();
+    assert!(matches!(err, Error::Api(_)), "{err:?}");
+    assert!(err.is_code(codes::PASSWORD_REJECTED));
+}
+
+#[tokio::test]
+async fn unreadable_expiry_is_a_decode_error() {
+    let server = server().await;
+    Mock::given(method("POST"))
+        .and(path("/api/verifications/password"))
+        .respond_with(created(RECORD, "next tuesday"))
+        .mount(&server)
+        .await;
+    let err = client(&server)
+        .verify_by_password("current-password")
+        .await
+        .unwrap_err();
+    match &err {
+        Error::Decode {
+            operation, excerpt, ..
+        } => {
+            assert_eq!(*operation, "CreateVerificationByPassword");
+            assert_eq!(excerpt, "next tuesday");
+        }
+        other => panic!("expected a decode error, got {other:?}"),
+    }
+}
+
+#[test]
+fn debug_output_hides_the_record_id() {
+    let record = VerificationRecord::new(RECORD, None);
+    let shown = format!("{record:?}");
+    assert!(!shown.contains(RECORD), "{shown}");
+    assert!(shown.contains("redacted"), "{shown}");
+}

@@ -77,7 +77,9 @@ impl fmt::Debug for VerificationRecord {
             .field("id", &"<redacted>")
             .field(
                 "expires_at",
-                &self.expires_at.map(humantime::format_rfc3339),
+                &self
+                    .expires_at
+                    .map(|at| humantime::format_rfc3339_millis(at).to_string()),
             )
             .finish()
     }

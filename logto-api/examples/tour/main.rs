@@ -1,13 +1,18 @@
-//! A tour of the generated client: an Experience API sign-in, then Account API profile calls.
+//! A tour of the generated client: an Experience API sign-in, Account API profile calls with a
+//! verification record, then Management API calls with client credentials (create a user and a
+//! role, assign the role, stream every user page by page, clean up).
 //!
 //! `cargo run --example tour` talks to an embedded stand-in for Logto on 127.0.0.1 (it serves the
-//! calls below the way Logto 1.42 does: session cookies, password checks, 4xx bodies). To talk to
-//! a real Logto instead, set:
+//! calls below the way Logto 1.42 does: session cookies, password checks, 4xx bodies, tokens,
+//! `Total-Number`). To talk to a real Logto instead, set:
 //! - `LOGTO_ENDPOINT` (e.g. `http://localhost:3001`), `LOGTO_APP_ID` and `LOGTO_REDIRECT_URI` of
 //!   an application whose sign-in experience is password sign-in by username;
 //! - `LOGTO_USERNAME` and `LOGTO_PASSWORD`;
 //! - optionally `LOGTO_ACCESS_TOKEN`, a user access token for the Account API part (finishing
-//!   the OIDC code exchange is the job of your OIDC library, not of this client).
+//!   the OIDC code exchange is the job of your OIDC library, not of this client);
+//! - optionally `LOGTO_M2M_APP_ID` and `LOGTO_M2M_APP_SECRET` of a machine-to-machine application
+//!   with the Management API access role, for the Management API part (it creates a user and a
+//!   role named `tour_*` and deletes them again).
 
 mod standin;
 
@@ -17,12 +22,15 @@ use logto_api::experience::types::{
     InitInteractionBody, InteractionEvent,
     NewPasswordIdentityVerificationRecordIdentifierType as IdentifierType,
 };
-use logto_api::Client;
+use logto_api::management::types::{CreateRoleBody, CreateUserBody, ReplaceApplicationRolesBody};
+use logto_api::{Client, Logto};
 use standin::{StandIn, StandInUser};
+use std::time::{SystemTime, UNIX_EPOCH};
 
 type BoxError = Box<dyn std::error::Error>;
 
 struct Setup {
+    endpoint: String,
     client: Client,
     username: String,
     password: String,
@@ -41,6 +49,12 @@ async fn main() -> Result<(), BoxError> {
         Some(token) => account(&setup, &token).await?,
         None => println!("(set LOGTO_ACCESS_TOKEN to also run the Account API part)"),
     }
+    match m2m_credentials(&setup) {
+        Some((id, secret)) => management(&setup.endpoint, id, secret).await?,
+        None => println!(
+            "(set LOGTO_M2M_APP_ID and LOGTO_M2M_APP_SECRET to also run the Management API part)"
+        ),
+    }
     println!("tour finished");
     Ok(())
 }
@@ -52,7 +66,8 @@ async fn setup() -> Result<Setup, BoxError> {
     if let Ok(endpoint) = std::env::var("LOGTO_ENDPOINT") {
         println!("using Logto at {endpoint}");
         return Ok(Setup {
-            client: Client::new(endpoint)?,
+            client: Client::new(&endpoint)?,
+            endpoint,
             username: env("LOGTO_USERNAME")?,
             password: env("LOGTO_PASSWORD")?,
             app_id: env("LOGTO_APP_ID")?,
@@ -72,6 +87,7 @@ async fn setup() -> Result<Setup, BoxError> {
         standin.endpoint()
     );
     Ok(Setup {
+        endpoint: standin.endpoint(),
         client: Client::new(standin.endpoint())?,
         username,
         password,
@@ -186,28 +202,92 @@ async fn account(setup: &Setup, token: &str) -> Result<(), BoxError> {
         ),
     }
 
-    let check = PasswordBody {
-        password: setup.password.clone(),
-    };
-    let record = client
-        .verifications()
-        .create_verification_by_password(check)
-        .send()
-        .await?;
-    println!(
-        "10. create_verification_by_password -> record expires at {}",
-        record.expires_at
-    );
+    let record = client.verify_by_password(&setup.password).await?;
+    println!("10. verify_by_password -> {record:?}");
 
-    let verified = client.with_verification_id(&record.verification_record_id)?;
-    let changed = verified
-        .my_account()
-        .update_password(new_password)
-        .send()
+    let changed = client
+        .with_verification(&record, |verified| async move {
+            verified
+                .my_account()
+                .update_password(new_password)
+                .send()
+                .await
+        })
         .await?;
     println!(
-        "11. update_password with logto-verification-id -> {}",
+        "11. update_password with the verification record -> {}",
         changed.status
     );
+    Ok(())
+}
+
+/// The machine-to-machine application's id and secret: the stand-in's own, or the environment's.
+fn m2m_credentials(setup: &Setup) -> Option<(String, String)> {
+    if setup.standin.is_some() {
+        let (id, secret) = (standin::M2M_APP_ID, standin::M2M_APP_SECRET);
+        return Some((id.to_owned(), secret.to_owned()));
+    }
+    let id = std::env::var("LOGTO_M2M_APP_ID").ok()?;
+    Some((id, std::env::var("LOGTO_M2M_APP_SECRET").ok()?))
+}
+
+/// Creates a user and a role, assigns the role, streams every user page by page, and deletes
+/// what it created.
+async fn management(endpoint: &str, app_id: String, secret: String) -> Result<(), BoxError> {
+    use futures_util::StreamExt;
+
+    // The client fetches a token from `/oidc/token` on the first call and caches it.
+    let admin = Logto::builder(endpoint)
+        .client_credentials(app_id, secret)
+        .build()?;
+    let suffix = SystemTime::now().duration_since(UNIX_EPOCH)?.as_millis();
+    let new_user = CreateUserBody {
+        username: Some(format!("tour_user_{suffix}")),
+        name: Some("Created by the tour".to_owned()),
+        ..Default::default()
+    };
+    let user = admin
+        .users()
+        .create_user(new_user)
+        .send()
+        .await?
+        .into_body();
+    println!("12. create_user (client-credentials token) -> {}", user.id);
+
+    let new_role = CreateRoleBody {
+        name: format!("tour_role_{suffix}"),
+        description: "Assigned by the tour".to_owned(),
+        ..Default::default()
+    };
+    let role = admin
+        .roles()
+        .create_role(new_role)
+        .send()
+        .await?
+        .into_body();
+    let role_ids = vec![role.id.clone()];
+    let assigned = admin
+        .users()
+        .assign_user_roles(&user.id, ReplaceApplicationRolesBody { role_ids })
+        .send()
+        .await?;
+    println!(
+        "13. create_role, assign_user_roles -> added {:?}",
+        assigned.body.added_role_ids
+    );
+
+    // One user per page, to show the stream following `Total-Number` across pages.
+    let mut users = admin.users().list_users().page_size(1).stream();
+    let mut count = 0;
+    while let Some(listed) = users.next().await {
+        let listed = listed?;
+        count += 1;
+        println!("    {} {:?}", listed.id, listed.username);
+    }
+    println!("14. list_users().page_size(1).stream() -> {count} users");
+
+    admin.users().delete_user(&user.id).send().await?;
+    admin.roles().delete_role(&role.id).send().await?;
+    println!("15. delete_user, delete_role -> cleaned up");
     Ok(())
 }

@@ -16,7 +16,10 @@
 //! tokens and cookie signatures come from std's randomly keyed SipHash.
 
 mod handlers;
+mod management;
 mod support;
+
+pub use management::{M2M_APP_ID, M2M_APP_SECRET};
 
 use std::collections::HashMap;
 use std::hash::{BuildHasher, RandomState};
@@ -146,6 +149,12 @@ struct Inner {
     /// Account API verification records: expiry (epoch ms) by id.
     verifications: HashMap<String, u64>,
     latest_token: Option<String>,
+    /// Users created through the Management API (the Account API user is `profile`).
+    users: Vec<Value>,
+    /// Roles created through the Management API.
+    roles: Vec<Value>,
+    /// Role ids assigned to each user id.
+    user_roles: HashMap<String, Vec<String>>,
     ids: Ids,
 }
 
@@ -228,12 +237,31 @@ async fn dispatch(
         ("PATCH", "/api/my-account") => inner.update_profile(&request),
         ("POST", "/api/my-account/password") => inner.update_password(&request),
         ("POST", "/api/verifications/password") => inner.verify_account_password(&request),
-        // No recording shows an unknown route, so the code says this is the stand-in talking.
-        (method, path) => {
-            let message = format!("The Logto stand-in does not serve {method} {path}.");
-            let body = json!({ "code": "standin.route_not_served", "message": message });
-            Err(ApiError(StatusCode::NOT_FOUND, body))
-        }
+        ("POST", "/oidc/token") => inner.issue_m2m_token(&request),
+        ("POST", "/api/users") => inner.create_user(&request),
+        ("GET", "/api/users") => inner.list_users(&request),
+        ("POST", "/api/roles") => inner.create_role(&request),
+        (method, path) => match (method, entity_path(path)) {
+            ("POST", Some(("users", id, "/roles"))) => inner.assign_user_roles(&request, &id),
+            ("DELETE", Some(("users", id, ""))) => inner.delete_user(&request, &id),
+            ("DELETE", Some(("roles", id, ""))) => inner.delete_role(&request, &id),
+            // No recording shows an unknown route, so the code says this is the stand-in talking.
+            _ => {
+                let message = format!("The Logto stand-in does not serve {method} {path}.");
+                let body = json!({ "code": "standin.route_not_served", "message": message });
+                Err(ApiError(StatusCode::NOT_FOUND, body))
+            }
+        },
     };
     reply.unwrap_or_else(IntoResponse::into_response)
+}
+
+/// `/api/{collection}/{id}{rest}` as `(collection, decoded id, rest)`.
+fn entity_path(path: &str) -> Option<(&str, String, &str)> {
+    let (collection, tail) = path.strip_prefix("/api/")?.split_once('/')?;
+    let (id, rest) = tail.find('/').map_or((tail, ""), |at| tail.split_at(at));
+    let id = percent_encoding::percent_decode_str(id)
+        .decode_utf8()
+        .ok()?;
+    Some((collection, id.into_owned(), rest))
 }

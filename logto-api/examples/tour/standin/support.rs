@@ -53,7 +53,12 @@ pub(super) fn error(status: u16, code: &str, extra: Value) -> ApiError {
         "verification_record.permission_denied": "Permission denied, please re-authenticate.",
         "password.rejected":
             "Password rejected. Please check if your password meets the requirements.",
-        "guard.invalid_input": "The request body is invalid."
+        "guard.invalid_input": "The request body is invalid.",
+        // Worded by the stand-in.
+        "auth.forbidden": "The token lacks the scope this call needs.",
+        "user.username_already_in_use": "Another user has this username.",
+        "role.name_in_use": "Another role has this name.",
+        "entity.not_exists_with_id": "Nothing with this id exists."
     });
     let descriptions = json!({
         "session.not_found": "interaction session not found",
@@ -281,16 +286,6 @@ pub(super) fn now_ms() -> u64 {
 
 /// Epoch milliseconds as `2026-11-22T07:42:04.840Z`, like JavaScript's `toISOString`.
 pub(super) fn iso8601(ms: u64) -> String {
-    let (secs, millis) = (ms / 1000, ms % 1000);
-    // Howard Hinnant's `civil_from_days`.
-    let days = i64::try_from(secs / 86_400).unwrap_or_default() + 719_468;
-    let (era, doe) = (days.div_euclid(146_097), days.rem_euclid(146_097));
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    let (hour, minute, second) = (secs % 86_400 / 3600, secs % 3600 / 60, secs % 60);
-    format!("{year:04}-{month:02}-{day:02}T{hour:02}:{minute:02}:{second:02}.{millis:03}Z")
+    let at = UNIX_EPOCH + std::time::Duration::from_millis(ms);
+    humantime::format_rfc3339_millis(at).to_string()
 }

@@ -48,7 +48,9 @@ pub fn cases() -> Vec<Case> {
     vec![
         case(
             "GetOrganizationInvitation",
-            invoke!(|c| c.organization_invitations().get_organization_invitation(HOSTILE)),
+            invoke!(|c| c
+                .organization_invitations()
+                .get_organization_invitation(HOSTILE)),
             Req::new("GET", concat!("/api/organization-invitations/", enc!())),
             Reply::Json(200, invitation("Pending", None)),
         ),
@@ -64,10 +66,7 @@ pub fn cases() -> Vec<Case> {
             "ListOrganizationInvitations",
             invoke!(|c| c.organization_invitations().list_organization_invitations()),
             Req::new("GET", "/api/organization-invitations"),
-            Reply::Json(
-                200,
-                json!([invitation("Pending", None), open_invitation()]),
-            ),
+            Reply::Json(200, json!([invitation("Pending", None), open_invitation()])),
         ),
         case(
             "ListOrganizationInvitations",
@@ -97,7 +96,8 @@ pub fn cases() -> Vec<Case> {
                     organization_role_ids: Some(ids(&[ROLE_MEMBER])),
                     message_payload: t::MessagePayload::Bool(false),
                 };
-                c.organization_invitations().create_organization_invitation(body)
+                c.organization_invitations()
+                    .create_organization_invitation(body)
             }),
             Req::new("POST", "/api/organization-invitations").json(json!({
                 "inviterId": USER_A,
@@ -125,7 +125,8 @@ pub fn cases() -> Vec<Case> {
                         ..Default::default()
                     }),
                 };
-                c.organization_invitations().create_organization_invitation(body)
+                c.organization_invitations()
+                    .create_organization_invitation(body)
             }),
             Req::new("POST", "/api/organization-invitations").json(json!({
                 "inviterId": null,

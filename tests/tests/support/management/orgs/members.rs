@@ -50,7 +50,10 @@ fn application_cases() -> Vec<Case> {
         case(
             "ListOrganizationApplications",
             invoke!(|c| c.organizations().list_organization_applications(HOSTILE)),
-            Req::new("GET", concat!("/api/organizations/", enc!(), "/applications")),
+            Req::new(
+                "GET",
+                concat!("/api/organizations/", enc!(), "/applications"),
+            ),
             Reply::Json(200, json!([application()])),
         ),
         // No role yet and no description: the other nullable branches.
@@ -62,11 +65,11 @@ fn application_cases() -> Vec<Case> {
                 .q("sync")
                 .page(1)
                 .page_size(10)),
-            Req::new("GET", concat!("/api/organizations/", enc!(), "/applications")).query(&[
-                ("q", "sync"),
-                ("page", "1"),
-                ("page_size", "10"),
-            ]),
+            Req::new(
+                "GET",
+                concat!("/api/organizations/", enc!(), "/applications"),
+            )
+            .query(&[("q", "sync"), ("page", "1"), ("page_size", "10")]),
             Reply::Json(200, {
                 let mut app = application();
                 app["description"] = Value::Null;
@@ -81,10 +84,14 @@ fn application_cases() -> Vec<Case> {
                 let body = t::CreateRoleApplicationBody {
                     application_ids: ids(&[APP]),
                 };
-                c.organizations().add_organization_applications(HOSTILE, body)
+                c.organizations()
+                    .add_organization_applications(HOSTILE, body)
             }),
-            Req::new("POST", concat!("/api/organizations/", enc!(), "/applications"))
-                .json(json!({ "applicationIds": [APP] })),
+            Req::new(
+                "POST",
+                concat!("/api/organizations/", enc!(), "/applications"),
+            )
+            .json(json!({ "applicationIds": [APP] })),
             Reply::Text(201, "Created"),
         ),
         case(
@@ -93,10 +100,14 @@ fn application_cases() -> Vec<Case> {
                 let body = t::CreateRoleApplicationBody {
                     application_ids: ids(&[APP, "app5ch3dul3r00000m2m2"]),
                 };
-                c.organizations().replace_organization_applications(HOSTILE, body)
+                c.organizations()
+                    .replace_organization_applications(HOSTILE, body)
             }),
-            Req::new("PUT", concat!("/api/organizations/", enc!(), "/applications"))
-                .json(json!({ "applicationIds": [APP, "app5ch3dul3r00000m2m2"] })),
+            Req::new(
+                "PUT",
+                concat!("/api/organizations/", enc!(), "/applications"),
+            )
+            .json(json!({ "applicationIds": [APP, "app5ch3dul3r00000m2m2"] })),
             Reply::Empty(204),
         ),
         case(
@@ -140,7 +151,13 @@ fn application_role_cases() -> Vec<Case> {
                 .list_organization_application_roles(HOSTILE, HOSTILE)),
             Req::new(
                 "GET",
-                concat!("/api/organizations/", enc!(), "/applications/", enc!(), "/roles"),
+                concat!(
+                    "/api/organizations/",
+                    enc!(),
+                    "/applications/",
+                    enc!(),
+                    "/roles"
+                ),
             ),
             Reply::Json(200, json!([bot_role()])),
         ),
@@ -153,7 +170,13 @@ fn application_role_cases() -> Vec<Case> {
                 .page_size(3)),
             Req::new(
                 "GET",
-                concat!("/api/organizations/", enc!(), "/applications/", enc!(), "/roles"),
+                concat!(
+                    "/api/organizations/",
+                    enc!(),
+                    "/applications/",
+                    enc!(),
+                    "/roles"
+                ),
             )
             .query(&[("page", "4"), ("page_size", "3")]),
             Reply::Json(200, json!([])),
@@ -170,7 +193,13 @@ fn application_role_cases() -> Vec<Case> {
             }),
             Req::new(
                 "POST",
-                concat!("/api/organizations/", enc!(), "/applications/", enc!(), "/roles"),
+                concat!(
+                    "/api/organizations/",
+                    enc!(),
+                    "/applications/",
+                    enc!(),
+                    "/roles"
+                ),
             )
             .json(json!({ "organizationRoleIds": [ROLE_BOT] })),
             Reply::Text(201, "Created"),
@@ -186,7 +215,13 @@ fn application_role_cases() -> Vec<Case> {
             }),
             Req::new(
                 "PUT",
-                concat!("/api/organizations/", enc!(), "/applications/", enc!(), "/roles"),
+                concat!(
+                    "/api/organizations/",
+                    enc!(),
+                    "/applications/",
+                    enc!(),
+                    "/roles"
+                ),
             )
             .json(json!({ "organizationRoleIds": [] })),
             Reply::Empty(204),
@@ -221,14 +256,19 @@ fn jit_domain_cases() -> Vec<Case> {
     vec![
         case(
             "ListOrganizationJitEmailDomains",
-            invoke!(|c| c.organizations().list_organization_jit_email_domains(HOSTILE)),
+            invoke!(|c| c
+                .organizations()
+                .list_organization_jit_email_domains(HOSTILE)),
             Req::new(
                 "GET",
                 concat!("/api/organizations/", enc!(), "/jit/email-domains"),
             ),
             Reply::Json(
                 200,
-                json!([domain("fieldfare.example"), domain("fieldfare-labs.example")]),
+                json!([
+                    domain("fieldfare.example"),
+                    domain("fieldfare-labs.example")
+                ]),
             ),
         ),
         case(
@@ -299,10 +339,7 @@ fn jit_role_cases() -> Vec<Case> {
             "ListOrganizationJitRoles",
             invoke!(|c| c.organizations().list_organization_jit_roles(HOSTILE)),
             Req::new("GET", concat!("/api/organizations/", enc!(), "/jit/roles")),
-            Reply::Json(
-                200,
-                json!([org_role(ROLE_MEMBER, "member", None, "User")]),
-            ),
+            Reply::Json(200, json!([org_role(ROLE_MEMBER, "member", None, "User")])),
         ),
         case(
             "ListOrganizationJitRoles",
@@ -322,7 +359,8 @@ fn jit_role_cases() -> Vec<Case> {
                 let body = t::AssignOrganizationRolesToUserResponse {
                     organization_role_ids: ids(&[ROLE_MEMBER]),
                 };
-                c.organizations().create_organization_jit_role(HOSTILE, body)
+                c.organizations()
+                    .create_organization_jit_role(HOSTILE, body)
             }),
             Req::new("POST", concat!("/api/organizations/", enc!(), "/jit/roles"))
                 .json(json!({ "organizationRoleIds": [ROLE_MEMBER] })),
@@ -334,7 +372,8 @@ fn jit_role_cases() -> Vec<Case> {
                 let body = t::AssignOrganizationRolesToUserResponse {
                     organization_role_ids: ids(&[ROLE_MEMBER, ROLE_BOT]),
                 };
-                c.organizations().replace_organization_jit_roles(HOSTILE, body)
+                c.organizations()
+                    .replace_organization_jit_roles(HOSTILE, body)
             }),
             Req::new("PUT", concat!("/api/organizations/", enc!(), "/jit/roles"))
                 .json(json!({ "organizationRoleIds": [ROLE_MEMBER, ROLE_BOT] })),
@@ -383,7 +422,9 @@ fn jit_sso_cases() -> Vec<Case> {
     vec![
         case(
             "ListOrganizationJitSsoConnectors",
-            invoke!(|c| c.organizations().list_organization_jit_sso_connectors(HOSTILE)),
+            invoke!(|c| c
+                .organizations()
+                .list_organization_jit_sso_connectors(HOSTILE)),
             Req::new(
                 "GET",
                 concat!("/api/organizations/", enc!(), "/jit/sso-connectors"),
@@ -444,7 +485,12 @@ fn jit_sso_cases() -> Vec<Case> {
                 .delete_organization_jit_sso_connector(HOSTILE, HOSTILE)),
             Req::new(
                 "DELETE",
-                concat!("/api/organizations/", enc!(), "/jit/sso-connectors/", enc!()),
+                concat!(
+                    "/api/organizations/",
+                    enc!(),
+                    "/jit/sso-connectors/",
+                    enc!()
+                ),
             ),
             Reply::Empty(204),
         ),

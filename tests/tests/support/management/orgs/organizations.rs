@@ -319,9 +319,11 @@ fn user_cases() -> Vec<Case> {
                 c.organizations()
                     .assign_organization_roles_to_users(HOSTILE, body)
             }),
-            Req::new("POST", concat!("/api/organizations/", enc!(), "/users/roles")).json(
-                json!({ "userIds": [USER_A, USER_B], "organizationRoleIds": [ROLE_MEMBER] }),
-            ),
+            Req::new(
+                "POST",
+                concat!("/api/organizations/", enc!(), "/users/roles"),
+            )
+            .json(json!({ "userIds": [USER_A, USER_B], "organizationRoleIds": [ROLE_MEMBER] })),
             Reply::Text(201, "Created"),
         ),
     ]
@@ -342,7 +344,12 @@ fn user_role_cases() -> Vec<Case> {
             Reply::Json(
                 200,
                 json!([
-                    org_role(ROLE_ADMIN, "admin", Some("Manages members and billing"), "User"),
+                    org_role(
+                        ROLE_ADMIN,
+                        "admin",
+                        Some("Manages members and billing"),
+                        "User"
+                    ),
                     org_role(ROLE_MEMBER, "member", None, "User")
                 ]),
             ),
@@ -449,7 +456,11 @@ fn user_role_cases() -> Vec<Case> {
             Reply::Json(
                 200,
                 json!([
-                    org_scope(SCOPE_READ, "read:projects", Some("See the organization's projects")),
+                    org_scope(
+                        SCOPE_READ,
+                        "read:projects",
+                        Some("See the organization's projects")
+                    ),
                     org_scope(SCOPE_WRITE, "write:projects", None)
                 ]),
             ),

@@ -2,8 +2,8 @@
 //! organization scopes and the API resource scopes a role grants.
 
 use super::super::case;
-use super::{ids, org_role, org_scope, RESOURCE, RES_SCOPE, ROLE_ADMIN, ROLE_BOT, SCOPE_READ};
-use super::SCOPE_WRITE;
+use super::{ids, org_role, org_scope, RESOURCE, RES_SCOPE};
+use super::{ROLE_ADMIN, ROLE_BOT, SCOPE_READ, SCOPE_WRITE};
 use crate::support::{Case, ExpectedRequest as Req, Reply, HOSTILE};
 use logto_api::management::types as t;
 use serde_json::json;
@@ -16,7 +16,12 @@ pub fn cases() -> Vec<Case> {
 }
 
 fn admin() -> serde_json::Value {
-    org_role(ROLE_ADMIN, "admin", Some("Manages members and billing"), "User")
+    org_role(
+        ROLE_ADMIN,
+        "admin",
+        Some("Manages members and billing"),
+        "User",
+    )
 }
 
 /// The roles themselves.
@@ -36,7 +41,8 @@ fn role_cases() -> Vec<Case> {
                     description: Some(Some("Manages members and billing".into())),
                     ..Default::default()
                 };
-                c.organization_roles().update_organization_role(HOSTILE, body)
+                c.organization_roles()
+                    .update_organization_role(HOSTILE, body)
             }),
             Req::new("PATCH", concat!("/api/organization-roles/", enc!()))
                 .json(json!({ "name": "admin", "description": "Manages members and billing" })),
@@ -51,7 +57,8 @@ fn role_cases() -> Vec<Case> {
                     r#type: Some(t::ApplicationRoleType::MachineToMachine),
                     ..Default::default()
                 };
-                c.organization_roles().update_organization_role(HOSTILE, body)
+                c.organization_roles()
+                    .update_organization_role(HOSTILE, body)
             }),
             Req::new("PATCH", concat!("/api/organization-roles/", enc!()))
                 .json(json!({ "description": null, "type": "MachineToMachine" })),
@@ -173,12 +180,21 @@ fn role_scope_cases() -> Vec<Case> {
     vec![
         case(
             "ListOrganizationRoleScopes",
-            invoke!(|c| c.organization_roles().list_organization_role_scopes(HOSTILE)),
-            Req::new("GET", concat!("/api/organization-roles/", enc!(), "/scopes")),
+            invoke!(|c| c
+                .organization_roles()
+                .list_organization_role_scopes(HOSTILE)),
+            Req::new(
+                "GET",
+                concat!("/api/organization-roles/", enc!(), "/scopes"),
+            ),
             Reply::Json(
                 200,
                 json!([
-                    org_scope(SCOPE_READ, "read:projects", Some("See the organization's projects")),
+                    org_scope(
+                        SCOPE_READ,
+                        "read:projects",
+                        Some("See the organization's projects")
+                    ),
                     org_scope(SCOPE_WRITE, "write:projects", None)
                 ]),
             ),
@@ -190,8 +206,11 @@ fn role_scope_cases() -> Vec<Case> {
                 .list_organization_role_scopes(HOSTILE)
                 .page(2)
                 .page_size(1)),
-            Req::new("GET", concat!("/api/organization-roles/", enc!(), "/scopes"))
-                .query(&[("page", "2"), ("page_size", "1")]),
+            Req::new(
+                "GET",
+                concat!("/api/organization-roles/", enc!(), "/scopes"),
+            )
+            .query(&[("page", "2"), ("page_size", "1")]),
             Reply::Json(200, json!([org_scope(SCOPE_WRITE, "write:projects", None)])),
         )
         .variant("paged"),
@@ -201,10 +220,14 @@ fn role_scope_cases() -> Vec<Case> {
                 let body = t::ReplaceOrganizationRoleScopesBody {
                     organization_scope_ids: ids(&[SCOPE_WRITE]),
                 };
-                c.organization_roles().create_organization_role_scope(HOSTILE, body)
+                c.organization_roles()
+                    .create_organization_role_scope(HOSTILE, body)
             }),
-            Req::new("POST", concat!("/api/organization-roles/", enc!(), "/scopes"))
-                .json(json!({ "organizationScopeIds": [SCOPE_WRITE] })),
+            Req::new(
+                "POST",
+                concat!("/api/organization-roles/", enc!(), "/scopes"),
+            )
+            .json(json!({ "organizationScopeIds": [SCOPE_WRITE] })),
             Reply::Text(201, "Created"),
         ),
         case(
@@ -213,10 +236,14 @@ fn role_scope_cases() -> Vec<Case> {
                 let body = t::ReplaceOrganizationRoleScopesBody {
                     organization_scope_ids: ids(&[SCOPE_READ, SCOPE_WRITE]),
                 };
-                c.organization_roles().replace_organization_role_scopes(HOSTILE, body)
+                c.organization_roles()
+                    .replace_organization_role_scopes(HOSTILE, body)
             }),
-            Req::new("PUT", concat!("/api/organization-roles/", enc!(), "/scopes"))
-                .json(json!({ "organizationScopeIds": [SCOPE_READ, SCOPE_WRITE] })),
+            Req::new(
+                "PUT",
+                concat!("/api/organization-roles/", enc!(), "/scopes"),
+            )
+            .json(json!({ "organizationScopeIds": [SCOPE_READ, SCOPE_WRITE] })),
             Reply::Empty(204),
         ),
         case(
@@ -329,7 +356,13 @@ fn role_scope_cases() -> Vec<Case> {
 
 /// The organization scopes.
 fn scope_cases() -> Vec<Case> {
-    let read = || org_scope(SCOPE_READ, "read:projects", Some("See the organization's projects"));
+    let read = || {
+        org_scope(
+            SCOPE_READ,
+            "read:projects",
+            Some("See the organization's projects"),
+        )
+    };
     vec![
         case(
             "ListOrganizationScopes",
@@ -400,7 +433,8 @@ fn scope_cases() -> Vec<Case> {
                     description: Some(None),
                     ..Default::default()
                 };
-                c.organization_scopes().update_organization_scope(HOSTILE, body)
+                c.organization_scopes()
+                    .update_organization_scope(HOSTILE, body)
             }),
             Req::new("PATCH", concat!("/api/organization-scopes/", enc!()))
                 .json(json!({ "name": "edit:projects", "description": null })),
@@ -414,4 +448,3 @@ fn scope_cases() -> Vec<Case> {
         ),
     ]
 }
-

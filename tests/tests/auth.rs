@@ -393,3 +393,32 @@ async fn a_rejected_token_request_is_a_clear_error_without_the_secret() {
     assert!(!shown.contains("s3cr3t"), "{shown}");
     server.verify().await;
 }
+
+#[tokio::test]
+async fn a_refused_verification_record_keeps_the_token() {
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .and(path("/oidc/auth"))
+        .and(header("authorization", "Bearer old"))
+        .respond_with(ResponseTemplate::new(401).set_body_json(serde_json::json!({
+            "code": "verification_record.permission_denied",
+            "message": "verify again"
+        })))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let tokens = Arc::new(AppTokens::default());
+    let client = Logto::builder(server.uri())
+        .token_provider(tokens.clone())
+        .build()
+        .expect("client");
+    let err = client.authorize(&[]).await.expect_err("401");
+    assert!(
+        err.is_code("verification_record.permission_denied"),
+        "{err:?}"
+    );
+    // The token was fine: not dropped, and the call not repeated.
+    assert_eq!(tokens.invalidated.load(Ordering::SeqCst), 0);
+    assert_eq!(tokens.asked.load(Ordering::SeqCst), 1);
+    server.verify().await;
+}

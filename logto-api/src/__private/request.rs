@@ -284,6 +284,12 @@ impl<'a> Request<'a> {
                 }
             }
             if status == StatusCode::UNAUTHORIZED && may_refresh {
+                let answer = read(operation, response).await;
+                // Logto also answers 401 when a sensitive Account API call lacks a valid
+                // verification record; another token would get the same answer.
+                if is_verification_refusal(&answer) {
+                    return answer;
+                }
                 if let Some(token) = &token {
                     auth.invalidate(token);
                 }
@@ -302,6 +308,12 @@ impl<'a> Request<'a> {
             return read(operation, response).await;
         }
     }
+}
+
+/// True for Logto's `verification_record.*` errors, which no token refresh can cure.
+fn is_verification_refusal(answer: &Result<RawResponse>) -> bool {
+    let code = answer.as_ref().err().and_then(Error::code);
+    code.is_some_and(|code| code.starts_with("verification_record."))
 }
 
 /// Waits before the next attempt, saying why in a debug event.

@@ -13,11 +13,17 @@ pub(super) fn cases() -> Vec<Case> {
 }
 
 const MFA_PATH: &str = "/api/users/a%2Fb%3Fc%23d%20e%2F%C3%BC/mfa-verifications";
+const MFA_ID_PATH: &str =
+    "/api/users/a%2Fb%3Fc%23d%20e%2F%C3%BC/mfa-verifications/a%2Fb%3Fc%23d%20e%2F%C3%BC";
 const PAT_PATH: &str = "/api/users/a%2Fb%3Fc%23d%20e%2F%C3%BC/personal-access-tokens";
 const PAT_NAME_PATH: &str =
     "/api/users/a%2Fb%3Fc%23d%20e%2F%C3%BC/personal-access-tokens/a%2Fb%3Fc%23d%20e%2F%C3%BC";
 const SESSION_PATH: &str =
     "/api/users/a%2Fb%3Fc%23d%20e%2F%C3%BC/sessions/a%2Fb%3Fc%23d%20e%2F%C3%BC";
+
+/// A data URL standing in for the QR code image of the TOTP secret.
+const QR_CODE: &str =
+    "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGNg";
 
 /// Ten made-up backup codes.
 const CODES: [&str; 10] = [
@@ -42,7 +48,11 @@ fn mfa_cases() -> Vec<Case> {
             Reply::Json(
                 200,
                 json!([
-                    { "id": "mfa0000000000000000a1", "createdAt": "2026-10-01T08:00:00.000Z", "type": "Totp" },
+                    {
+                        "id": "mfa0000000000000000a1",
+                        "createdAt": "2026-10-01T08:00:00.000Z",
+                        "type": "Totp"
+                    },
                     {
                         "id": "mfa0000000000000000a2",
                         "createdAt": "2026-10-01T08:01:00.000Z",
@@ -79,7 +89,7 @@ fn mfa_cases() -> Vec<Case> {
                 json!({
                     "type": "Totp",
                     "secret": "JBSWY3DPEHPK3PXPJBSWY3DP",
-                    "secretQrCode": "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGNgYGD4DwABBAEAwS2OUAAAAABJRU5ErkJggg=="
+                    "secretQrCode": QR_CODE
                 }),
             ),
         ),
@@ -101,10 +111,7 @@ fn mfa_cases() -> Vec<Case> {
         case(
             "DeleteUserMfaVerification",
             invoke!(|c| c.users().delete_user_mfa_verification(HOSTILE, HOSTILE)),
-            Req::new(
-                "DELETE",
-                "/api/users/a%2Fb%3Fc%23d%20e%2F%C3%BC/mfa-verifications/a%2Fb%3Fc%23d%20e%2F%C3%BC",
-            ),
+            Req::new("DELETE", MFA_ID_PATH),
             Reply::Empty(204),
         ),
     ]

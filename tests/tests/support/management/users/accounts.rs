@@ -51,7 +51,10 @@ fn read_cases() -> Vec<Case> {
             "GetUser",
             invoke!(|c| c.users().get_user(HOSTILE).include_sso_identities("true")),
             Req::new("GET", USER_PATH).query(&[("includeSsoIdentities", "true")]),
-            Reply::Json(200, with(user(), json!({ "ssoIdentities": [sso_identity()] }))),
+            Reply::Json(
+                200,
+                with(user(), json!({ "ssoIdentities": [sso_identity()] })),
+            ),
         ),
         case(
             "GetUser",
@@ -87,7 +90,11 @@ fn read_cases() -> Vec<Case> {
                 200,
                 with(
                     bare_user(),
-                    json!({ "ssoIdentities": [], "passwordDigest": null, "passwordAlgorithm": null }),
+                    json!({
+                        "ssoIdentities": [],
+                        "passwordDigest": null,
+                        "passwordAlgorithm": null
+                    }),
                 ),
             ),
         )

@@ -128,7 +128,7 @@ fn field_cases() -> Vec<Case> {
         case(
             "CreateCustomProfileField",
             invoke!(|c| {
-                let body = t::CreateCustomProfileFieldBody::Text(t::TextCreateCustomProfileFieldBody {
+                let text = t::TextCreateCustomProfileFieldBody {
                     name: "department".into(),
                     label: Some("Department".into()),
                     description: Some("The lab you work in".into()),
@@ -138,7 +138,8 @@ fn field_cases() -> Vec<Case> {
                         min_length: Some(2.0),
                         max_length: Some(60.0),
                     }),
-                });
+                };
+                let body = t::CreateCustomProfileFieldBody::Text(text);
                 c.custom_profile_fields().create_custom_profile_field(body)
             }),
             Req::new("POST", "/api/custom-profile-fields").json(json!({
@@ -154,8 +155,8 @@ fn field_cases() -> Vec<Case> {
         case(
             "CreateCustomProfileField",
             invoke!(|c| {
-                let body =
-                    t::CreateCustomProfileFieldBody::Select(t::SelectCreateCustomProfileFieldBody {
+                let body = t::CreateCustomProfileFieldBody::Select(
+                    t::SelectCreateCustomProfileFieldBody {
                         name: "building".into(),
                         label: None,
                         description: None,
@@ -173,14 +174,17 @@ fn field_cases() -> Vec<Case> {
                                 },
                             ],
                         },
-                    });
+                    },
+                );
                 c.custom_profile_fields().create_custom_profile_field(body)
             }),
             Req::new("POST", "/api/custom-profile-fields").json(json!({
                 "type": "Select",
                 "name": "building",
                 "required": true,
-                "config": { "options": [{ "label": "Main hall", "value": "main" }, { "value": "annex" }] }
+                "config": {
+                    "options": [{ "label": "Main hall", "value": "main" }, { "value": "annex" }]
+                }
             })),
             Reply::Json(
                 201,
@@ -203,7 +207,9 @@ fn field_cases() -> Vec<Case> {
         .variant("select"),
         case(
             "GetCustomProfileFieldByName",
-            invoke!(|c| c.custom_profile_fields().get_custom_profile_field_by_name(HOSTILE)),
+            invoke!(|c| c
+                .custom_profile_fields()
+                .get_custom_profile_field_by_name(HOSTILE)),
             Req::new("GET", FIELD_PATH),
             Reply::Json(200, address()),
         ),
@@ -233,12 +239,17 @@ fn field_cases() -> Vec<Case> {
             })),
             Reply::Json(
                 200,
-                with_config(department("Department or group", true, 1), json!({ "maxLength": 80 })),
+                with_config(
+                    department("Department or group", true, 1),
+                    json!({ "maxLength": 80 }),
+                ),
             ),
         ),
         case(
             "DeleteCustomProfileFieldByName",
-            invoke!(|c| c.custom_profile_fields().delete_custom_profile_field_by_name(HOSTILE)),
+            invoke!(|c| c
+                .custom_profile_fields()
+                .delete_custom_profile_field_by_name(HOSTILE)),
             Req::new("DELETE", FIELD_PATH),
             Reply::Empty(204),
         ),

@@ -66,9 +66,16 @@ pub(super) fn user() -> Value {
         "primaryPhone": "15550100123",
         "name": "Marie Sklodowska",
         "avatar": "https://cdn.example.org/avatars/marie.png",
-        "customData": { "department": "physics", "badges": ["nobel", "radium"], "quota": { "max": 3 } },
+        "customData": {
+            "department": "physics",
+            "badges": ["nobel", "radium"],
+            "quota": { "max": 3 }
+        },
         "identities": {
-            "github": { "userId": "gh-481516", "details": { "name": "msklodowska", "email": "m@gh.example" } }
+            "github": {
+                "userId": "gh-481516",
+                "details": { "name": "msklodowska", "email": "m@gh.example" }
+            }
         },
         "lastSignInAt": 1795000456789_u64,
         "createdAt": 1794000000000_u64,

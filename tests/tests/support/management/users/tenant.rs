@@ -255,7 +255,12 @@ fn service_cases() -> Vec<Case> {
                 200,
                 json!({
                     "status": "ready",
-                    "allowUploadMimeTypes": ["image/jpeg", "image/png", "image/svg+xml", "application/zip"],
+                    "allowUploadMimeTypes": [
+                        "image/jpeg",
+                        "image/png",
+                        "image/svg+xml",
+                        "application/zip"
+                    ],
                     "maxUploadFileSize": 8388608,
                     "isExperienceAvatarUploadEnabled": false
                 }),
@@ -484,7 +489,10 @@ fn one_time_token_cases() -> Vec<Case> {
             }),
             Req::new("POST", "/api/one-time-tokens").json(json!({
                 "email": "new.hire@lab.example.org",
-                "context": { "jitOrganizationIds": ["0rg1d0000001"], "interactionEvent": "Register" },
+                "context": {
+                    "jitOrganizationIds": ["0rg1d0000001"],
+                    "interactionEvent": "Register"
+                },
                 "expiresIn": 3600
             })),
             Reply::Json(201, one_time_token("active")),
@@ -522,10 +530,14 @@ fn one_time_token_cases() -> Vec<Case> {
                 let body = t::ReplaceOneTimeTokenStatusBody {
                     status: t::ListOneTimeTokensStatus::Revoked,
                 };
-                c.one_time_tokens().replace_one_time_token_status(HOSTILE, body)
+                c.one_time_tokens()
+                    .replace_one_time_token_status(HOSTILE, body)
             }),
-            Req::new("PUT", "/api/one-time-tokens/a%2Fb%3Fc%23d%20e%2F%C3%BC/status")
-                .json(json!({ "status": "revoked" })),
+            Req::new(
+                "PUT",
+                "/api/one-time-tokens/a%2Fb%3Fc%23d%20e%2F%C3%BC/status",
+            )
+            .json(json!({ "status": "revoked" })),
             Reply::Json(200, one_time_token("revoked")),
         ),
     ]

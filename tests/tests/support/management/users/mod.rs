@@ -2,7 +2,8 @@
 //! Subject tokens, Account center, Custom profile fields, Secrets, Audit logs and Dashboard
 //! (66 operations). Split by subject:
 //! - `accounts.rs`: the user record itself (create, read, update, password, suspension);
-//! - `links.rs`: roles, identities, organizations, grants, MFA, personal access tokens, sessions;
+//! - `links.rs`: roles, social and SSO identities, organizations and grants;
+//! - `access.rs`: MFA factors, personal access tokens and sessions;
 //! - `tenant.rs`: audit logs, dashboard, verification codes, user assets, subject tokens, account
 //!   center and one-time tokens;
 //! - `fields.rs`: custom profile fields and secrets.

@@ -15,6 +15,9 @@ pub struct SpecOp {
     pub path_params: Vec<(String, bool)>,
     /// `(name, required)` of each `in: query` parameter.
     pub query_params: Vec<(String, bool)>,
+    /// Query parameters that are exploded objects (`style: form`, `explode: true`): on the wire
+    /// each of their entries is its own key, so their name never appears in the query.
+    pub exploded_objects: Vec<String>,
 }
 
 const METHODS: &[&str] = &[
@@ -37,15 +40,15 @@ pub fn operations(doc: Doc) -> Vec<SpecOp> {
                 continue;
             };
             let mut all = shared.clone();
-            for (name, location, required) in params(&spec, &operation["parameters"]) {
+            for param in params(&spec, &operation["parameters"]) {
                 // An operation-level parameter overrides a path-level one of the same name.
-                all.retain(|(n, l, _)| !(n == &name && l == &location));
-                all.push((name, location, required));
+                all.retain(|p| !(p.name == param.name && p.location == param.location));
+                all.push(param);
             }
             let pick = |wanted: &str| -> Vec<(String, bool)> {
                 all.iter()
-                    .filter(|(_, l, _)| l == wanted)
-                    .map(|(n, _, r)| (n.clone(), *r))
+                    .filter(|p| p.location == wanted)
+                    .map(|p| (p.name.clone(), p.required))
                     .collect()
             };
             ops.push(SpecOp {
@@ -58,14 +61,28 @@ pub fn operations(doc: Doc) -> Vec<SpecOp> {
                 template: template.clone(),
                 path_params: pick("path"),
                 query_params: pick("query"),
+                exploded_objects: all
+                    .iter()
+                    .filter(|p| p.location == "query" && p.exploded_object)
+                    .map(|p| p.name.clone())
+                    .collect(),
             });
         }
     }
     ops
 }
 
-/// `(name, in, required)` of a parameter list, following local `$ref`s.
-fn params(spec: &Value, list: &Value) -> Vec<(String, String, bool)> {
+/// One declared parameter.
+#[derive(Debug, Clone)]
+struct Param {
+    name: String,
+    location: String,
+    required: bool,
+    exploded_object: bool,
+}
+
+/// The parameters of a list, following local `$ref`s.
+fn params(spec: &Value, list: &Value) -> Vec<Param> {
     let Some(list) = list.as_array() else {
         return Vec::new();
     };
@@ -81,11 +98,16 @@ fn params(spec: &Value, list: &Value) -> Vec<(String, String, bool)> {
                 }
                 None => p,
             };
-            (
-                p["name"].as_str().expect("parameter name").to_owned(),
-                p["in"].as_str().expect("parameter location").to_owned(),
-                p["required"].as_bool().unwrap_or(false),
-            )
+            let form = p["style"].as_str().unwrap_or("form") == "form";
+            Param {
+                name: p["name"].as_str().expect("parameter name").to_owned(),
+                location: p["in"].as_str().expect("parameter location").to_owned(),
+                required: p["required"].as_bool().unwrap_or(false),
+                // `explode` defaults to true for the form style.
+                exploded_object: form
+                    && p["explode"].as_bool().unwrap_or(true)
+                    && p["schema"]["type"] == "object",
+            }
         })
         .collect()
 }

@@ -496,7 +496,7 @@ async fn interaction_cookie_is_sent_on_the_next_call() {
         .and(path("/api/experience/submit"))
         .respond_with(
             ResponseTemplate::new(200)
-                .set_body_json(json!({ "redirectTo": "http://127.0.0.1:3001/oidc/auth/x" }))
+                .set_body_json(json!({ "redirectTo": "https://auth.example.org/oidc/auth/x" }))
                 .append_header("set-cookie", format!("_interaction=; {expired}"))
                 .append_header("set-cookie", format!("_interaction.sig=; {expired}")),
         )
@@ -580,10 +580,10 @@ async fn serve(server: &MockServer, template: ResponseTemplate) {
 async fn error_answers_become_api_errors() {
     let server = loopback_server().await;
 
-    // experience-sign-in.json#15
+    // Shaped like experience-sign-in.json#15 (message invented).
     let body = json!({
         "code": "session.invalid_credentials",
-        "message": "Incorrect account or password. Please check your input."
+        "message": "That identifier and password do not match."
     });
     serve(&server, ResponseTemplate::new(422).set_body_json(&body)).await;
     let err = password_verification(&server).await.unwrap_err();
@@ -596,7 +596,7 @@ async fn error_answers_become_api_errors() {
     assert_eq!(api.status.as_u16(), 422);
     assert_eq!(
         api.message(),
-        Some("Incorrect account or password. Please check your input.")
+        Some("That identifier and password do not match.")
     );
     assert_eq!(
         api.raw.as_ref(),
@@ -605,8 +605,7 @@ async fn error_answers_become_api_errors() {
 
     // experience-register.json#3: `data` can be an array.
     let data = json!([{ "code": "password_rejected.too_short", "interpolation": { "min": 8 } }]);
-    let body =
-        json!({ "code": "password.rejected", "data": data, "message": "Password rejected." });
+    let body = json!({ "code": "password.rejected", "data": data, "message": "Too weak." });
     serve(&server, ResponseTemplate::new(422).set_body_json(&body)).await;
     let err = password_verification(&server).await.unwrap_err();
     let api = err.as_api().expect("an API error");

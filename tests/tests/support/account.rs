@@ -1,8 +1,8 @@
 //! The 38 Account API operations (`spec/account.json`): `client.my_account()` and
 //! `client.verifications()`. Profile and identity calls are here, MFA, sessions and
-//! `/api/verifications/*` in `account_mfa.rs`. Bodies and answers come from the recordings
-//! (file#index noted); redacted secrets are replaced by plausible values. Sensitive calls carry
-//! the verification id, as they did on the wire.
+//! `/api/verifications/*` in `account_mfa.rs`. Each body and answer has the shape of the recorded
+//! exchange noted as file#index, but every value in it is invented for these tests. Sensitive
+//! calls carry the verification id, as they did on the wire.
 
 use super::experience::{PASSWORD, SVG};
 use super::{Auth, Case, Doc, ExpectedRequest as Req, Part, Reply, HOSTILE};
@@ -24,28 +24,29 @@ pub(super) fn object(value: Value) -> BTreeMap<String, Value> {
     serde_json::from_value(value).expect("a JSON object")
 }
 
-/// account-profile.json#53: a profile with a social identity and custom data.
+/// A profile with a social identity and custom data, shaped like account-profile.json#53 (values
+/// invented).
 pub(super) fn profile() -> Value {
     json!({
-        "id": "adbne013m7e7",
-        "username": "testuser",
-        "primaryEmail": "testuser@example.com",
+        "id": "qe62t5togfpp",
+        "username": "lena_park",
+        "primaryEmail": "lena.park@example.org",
         "primaryPhone": null,
-        "name": "Test User (recorder)",
-        "avatar": "https://avatars.example.com/testuser.png",
+        "name": "Lena Park",
+        "avatar": "https://avatars.example.org/u/lena.png",
         "customData": { "theme": "dark", "onboarded": true },
-        "identities": { "github": { "userId": "gh-testuser-073048", "details": { "name": "testuser-gh" } } },
-        "lastSignInAt": 1795332724505_u64,
-        "createdAt": 1795329566043_u64,
-        "updatedAt": 1795332725649_u64,
+        "identities": { "github": { "userId": "58213907", "details": { "name": "lpark-dev" } } },
+        "lastSignInAt": 1746540561624_u64,
+        "createdAt": 1746537403162_u64,
+        "updatedAt": 1746540562768_u64,
         "profile": {
-            "familyName": "User",
-            "givenName": "Test",
-            "nickname": "tester",
-            "website": "https://testuser.example.com",
+            "familyName": "Park",
+            "givenName": "Lena",
+            "nickname": "lenny",
+            "website": "https://lena.example.org",
             "locale": "en-US"
         },
-        "applicationId": "dgkgpp65vxqyc2dmu7l4a",
+        "applicationId": "2c2hh4xz8p8ftcasvmzxe",
         "cimdClientId": null,
         "isSuspended": false,
         "hasPassword": true,
@@ -53,7 +54,7 @@ pub(super) fn profile() -> Value {
     })
 }
 
-pub(super) const NEW_RECORD: &str = "n3wid3nt1f1errec0rd07";
+pub(super) const NEW_RECORD: &str = "ks7d7fqhm385sgtinlkpj";
 pub fn cases() -> Vec<Case> {
     let mut cases = profile_cases();
     cases.extend(identity_cases());
@@ -75,7 +76,7 @@ fn profile_cases() -> Vec<Case> {
             "UpdateProfile",
             invoke!(|c| {
                 let body = t::UpdateProfileBody {
-                    name: Some(Some("Test User (recorder)".into())),
+                    name: Some(Some("Lena Park".into())),
                     avatar: Some(None),
                     custom_data: Some(object(json!({ "theme": "dark", "onboarded": true }))),
                     ..Default::default()
@@ -83,7 +84,7 @@ fn profile_cases() -> Vec<Case> {
                 c.my_account().update_profile(body)
             }),
             Req::new("PATCH", "/api/my-account").json(json!({
-                "name": "Test User (recorder)",
+                "name": "Lena Park",
                 "avatar": null,
                 "customData": { "theme": "dark", "onboarded": true }
             })),
@@ -94,12 +95,12 @@ fn profile_cases() -> Vec<Case> {
             "UpdateProfile",
             invoke!(|c| {
                 let body = t::UpdateProfileBody {
-                    username: Some(Some("testuser_renamed".into())),
+                    username: Some(Some("lena_park_2".into())),
                     ..Default::default()
                 };
                 c.my_account().update_profile(body)
             }),
-            Req::new("PATCH", "/api/my-account").json(json!({ "username": "testuser_renamed" })),
+            Req::new("PATCH", "/api/my-account").json(json!({ "username": "lena_park_2" })),
             Reply::Json(200, profile()),
         )
         .variant("username, verified"),
@@ -108,13 +109,13 @@ fn profile_cases() -> Vec<Case> {
             "UpdateOtherProfile",
             invoke!(|c| {
                 let body = t::UpdateOtherProfileBody {
-                    family_name: Some("User".into()),
-                    given_name: Some("Test".into()),
-                    nickname: Some("tester".into()),
-                    website: Some("https://testuser.example.com".into()),
+                    family_name: Some("Park".into()),
+                    given_name: Some("Lena".into()),
+                    nickname: Some("lenny".into()),
+                    website: Some("https://lena.example.org".into()),
                     locale: Some("en-US".into()),
                     address: Some(t::UpdateOtherProfileBodyAddress {
-                        street_address: Some("1 Recorder Way".into()),
+                        street_address: Some("12 Harbour Lane".into()),
                         locality: Some("Springfield".into()),
                         country: Some("US".into()),
                         ..Default::default()
@@ -124,22 +125,22 @@ fn profile_cases() -> Vec<Case> {
                 c.my_account().update_other_profile(body)
             }),
             Req::new("PATCH", "/api/my-account/profile").json(json!({
-                "familyName": "User",
-                "givenName": "Test",
-                "nickname": "tester",
-                "website": "https://testuser.example.com",
+                "familyName": "Park",
+                "givenName": "Lena",
+                "nickname": "lenny",
+                "website": "https://lena.example.org",
                 "locale": "en-US",
-                "address": { "streetAddress": "1 Recorder Way", "locality": "Springfield", "country": "US" }
+                "address": { "streetAddress": "12 Harbour Lane", "locality": "Springfield", "country": "US" }
             })),
             Reply::Json(
                 200,
                 json!({
-                    "familyName": "User",
-                    "givenName": "Test",
-                    "nickname": "tester",
-                    "website": "https://testuser.example.com",
+                    "familyName": "Park",
+                    "givenName": "Lena",
+                    "nickname": "lenny",
+                    "website": "https://lena.example.org",
                     "locale": "en-US",
-                    "address": { "streetAddress": "1 Recorder Way", "locality": "Springfield", "country": "US" }
+                    "address": { "streetAddress": "12 Harbour Lane", "locality": "Springfield", "country": "US" }
                 }),
             ),
         ),
@@ -220,7 +221,7 @@ fn profile_cases() -> Vec<Case> {
                 content_type: Some("image/svg+xml"),
                 data: SVG,
             }]),
-            Reply::Json(200, json!({ "url": "https://assets.example.com/avatars/testuser.svg" })),
+            Reply::Json(200, json!({ "url": "https://assets.example.com/avatars/lena.svg" })),
         ),
     ]
 }
@@ -238,7 +239,7 @@ fn identity_cases() -> Vec<Case> {
             ),
             Reply::Json(
                 200,
-                json!({ "access_token": "gho_rec073048token", "scope": "read:user", "token_type": "bearer", "expires_in": 28800 }),
+                json!({ "access_token": "gho_k3Jq8vT2mX9pL4wR", "scope": "read:user", "token_type": "bearer", "expires_in": 28800 }),
             ),
         ),
         // account-profile.json#55; `expires_in` as a string covers the other oneOf branch.
@@ -246,7 +247,7 @@ fn identity_cases() -> Vec<Case> {
             "UpdateSocialIdentityAccessTokenByVerificationId",
             invoke!(|c| {
                 let body = t::UpdateSocialIdentityAccessTokenByVerificationIdBody {
-                    verification_record_id: "s0c1alrec0rd0073048aa".into(),
+                    verification_record_id: "tzirokkzpav7nb6ig7ij4".into(),
                 };
                 let call = c
                     .my_account()
@@ -257,10 +258,10 @@ fn identity_cases() -> Vec<Case> {
                 "PUT",
                 "/api/my-account/identities/a%2Fb%3Fc%23d%20e%2F%C3%BC/access-token",
             )
-            .json(json!({ "verificationRecordId": "s0c1alrec0rd0073048aa" })),
+            .json(json!({ "verificationRecordId": "tzirokkzpav7nb6ig7ij4" })),
             Reply::Json(
                 200,
-                json!({ "access_token": "gho_rec073048fresh", "token_type": "bearer", "expires_in": "28800" }),
+                json!({ "access_token": "gho_Z7nB5cY1sD6fH0gE", "token_type": "bearer", "expires_in": "28800" }),
             ),
         ),
         // account-profile.json#56
@@ -275,7 +276,7 @@ fn identity_cases() -> Vec<Case> {
             ),
             Reply::Json(
                 200,
-                json!({ "access_token": "sso-rec-073048", "scope": "openid profile email" }),
+                json!({ "access_token": "sso-at-4f7a2c", "scope": "openid profile email" }),
             ),
         ),
         // account-profile.json#41
@@ -283,13 +284,13 @@ fn identity_cases() -> Vec<Case> {
             "UpdatePrimaryEmail",
             invoke!(|c| {
                 let body = t::UpdatePrimaryEmailBody {
-                    email: "new.testuser@example.com".into(),
+                    email: "lena.park.new@example.com".into(),
                     new_identifier_verification_record_id: NEW_RECORD.into(),
                 };
                 c.my_account().update_primary_email(body)
             }),
             Req::new("POST", "/api/my-account/primary-email").json(json!({
-                "email": "new.testuser@example.com",
+                "email": "lena.park.new@example.com",
                 "newIdentifierVerificationRecordId": NEW_RECORD
             })),
             Reply::Empty(204),
@@ -306,13 +307,13 @@ fn identity_cases() -> Vec<Case> {
             "UpdatePrimaryPhone",
             invoke!(|c| {
                 let body = t::UpdatePrimaryPhoneBody {
-                    phone: "15550002222".into(),
+                    phone: "15550198347".into(),
                     new_identifier_verification_record_id: NEW_RECORD.into(),
                 };
                 c.my_account().update_primary_phone(body)
             }),
             Req::new("POST", "/api/my-account/primary-phone").json(
-                json!({ "phone": "15550002222", "newIdentifierVerificationRecordId": NEW_RECORD }),
+                json!({ "phone": "15550198347", "newIdentifierVerificationRecordId": NEW_RECORD }),
             ),
             Reply::Empty(204),
         ),

@@ -6,13 +6,14 @@ use super::{Case, ExpectedRequest as Req, Reply, HOSTILE};
 use logto_api::account::types as t;
 use serde_json::json;
 
-// WebAuthn registration from account-mfa.json#38.
-const CRED_ID: &str = "VBUa7P75jOZf8Bm6YzoVAA";
-const CLIENT_DATA: &str = "eyJ0eXBlIjoid2ViYXV0aG4uY3JlYXRlIiwiY2hhbGxlbmdlIjoidnZMbFgydWMzVTN1aUVKcXR6WUExaTFWUndRWEt1c2JHOVNzSjZwc3lJdyIsIm9yaWdpbiI6Imh0dHA6Ly8xMjcuMC4wLjE6MzAwMSIsImNyb3NzT3JpZ2luIjpmYWxzZX0";
-const ATTESTATION: &str = "o2NmbXRkbm9uZWdhdHRTdG10oGhhdXRoRGF0YViUEsoXtJryKJQ28wPgFmAwoh5SXSZuIJJnQzgBqP1AcaBFAAAAAAAAAAAAAAAAAAAAAAAAAAAAEFQVGuz--YzmX_AZumM6FQClAQIDJiABIVggRacaTSoPfnDa8y1jr6Z6KLrabLrEY-4AZvIMHNXy4qoiWCDKcmHW1pEg0wNfzeGQ7C2k_DScxM6EkfXs3Ly8iPaXPA";
+// A WebAuthn registration shaped like account-mfa.json#38, all values invented (a P-256 key made
+// for these tests, rpId `localhost`; clientDataJSON carries the registration options' challenge).
+const CRED_ID: &str = "Q4oc2-J5Bc0NIvAuVIjd_A";
+const CLIENT_DATA: &str = "eyJ0eXBlIjoid2ViYXV0aG4uY3JlYXRlIiwiY2hhbGxlbmdlIjoibXM2U1BYV3pibHQyckVJZU95Uks1UVpSanUyS0tqdEh6dklNTWQ3STFFOCIsIm9yaWdpbiI6Imh0dHA6Ly9sb2NhbGhvc3Q6MzAwMSIsImNyb3NzT3JpZ2luIjpmYWxzZX0";
+const ATTESTATION: &str = "o2NmbXRkbm9uZWdhdHRTdG10oGhhdXRoRGF0YViUSZYN5YgOjGh0NBcPZHZgW4_krrmihjLHmVzzuoMdl2NFAAAAAAAAAAAAAAAAAAAAAAAAAAAAEEOKHNvieQXNDSLwLlSI3fylAQIDJiABIVggaA_VHTlzvxAuz07i1vtMYAaU5N2djeGTjxS0NgTzA9MiWCCiloyUaDmgrjyDumvnB1CpcK8BfbrcHEvVeOa7dF4Hnw";
 
-const AUTH_DATA: &str = "EsoXtJryKJQ28wPgFmAwoh5SXSZuIJJnQzgBqP1AcaBFAAAAAAAAAAAAAAAAAAAAAAAAAAAAEFQVGuz--YzmX_AZumM6FQClAQIDJiABIVggRacaTSoPfnDa8y1jr6Z6KLrabLrEY-4AZvIMHNXy4qoiWCDKcmHW1pEg0wNfzeGQ7C2k_DScxM6EkfXs3Ly8iPaXPA";
-const PUBLIC_KEY: &str = "MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAERacaTSoPfnDa8y1jr6Z6KLrabLrEY-4AZvIMHNXy4qrKcmHW1pEg0wNfzeGQ7C2k_DScxM6EkfXs3Ly8iPaXPA";
+const AUTH_DATA: &str = "SZYN5YgOjGh0NBcPZHZgW4_krrmihjLHmVzzuoMdl2NFAAAAAAAAAAAAAAAAAAAAAAAAAAAAEEOKHNvieQXNDSLwLlSI3fylAQIDJiABIVggaA_VHTlzvxAuz07i1vtMYAaU5N2djeGTjxS0NgTzA9MiWCCiloyUaDmgrjyDumvnB1CpcK8BfbrcHEvVeOa7dF4Hnw";
+const PUBLIC_KEY: &str = "MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAEaA_VHTlzvxAuz07i1vtMYAaU5N2djeGTjxS0NgTzA9OiloyUaDmgrjyDumvnB1CpcK8BfbrcHEvVeOa7dF4Hnw";
 
 pub fn cases() -> Vec<Case> {
     let mut cases = mfa_cases();
@@ -32,9 +33,9 @@ fn mfa_cases() -> Vec<Case> {
             Reply::Json(
                 200,
                 json!([
-                    { "id": "2ikw3t0jxeowtrlf6otwn", "createdAt": "2026-11-22T07:31:05.253Z", "type": "Totp" },
-                    { "id": "5jbah8ofqa98bluyvdw3d", "createdAt": "2026-11-22T07:31:05.253Z", "type": "BackupCode", "remainCodes": 9 },
-                    { "id": "sjjrdjg9as8o5ipz6nmxv", "createdAt": "2026-11-22T07:32:00.742Z", "lastUsedAt": "2026-11-22T07:32:01.277Z", "type": "WebAuthn", "agent": "", "name": "Recorder soft key" }
+                    { "id": "j4hlafbt2mc7ojlihenkz", "createdAt": "2025-05-06T14:08:22.372Z", "type": "Totp" },
+                    { "id": "lqr4nde2m8bu9n67l1jr3", "createdAt": "2025-05-06T14:08:22.372Z", "type": "BackupCode", "remainCodes": 9 },
+                    { "id": "i89eeszsjqdfbcwxugd95", "createdAt": "2025-05-06T14:09:17.861Z", "lastUsedAt": "2025-05-06T14:09:18.396Z", "type": "WebAuthn", "agent": "", "name": "Desk security key" }
                 ]),
             ),
         ),
@@ -45,16 +46,16 @@ fn mfa_cases() -> Vec<Case> {
                 let body = t::AddMfaVerificationBody::TypeWebAuthn(
                     t::AddMfaVerificationBodyTypeWebAuthn {
                         r#type: t::AddMfaVerificationBodyTypeWebAuthnType::WebAuthn,
-                        new_identifier_verification_record_id: "9ky79w67nglerwzon4dce".into(),
-                        name: Some("Recorder soft key".into()),
+                        new_identifier_verification_record_id: "sqk24ibftl895vwsq4b0h".into(),
+                        name: Some("Desk security key".into()),
                     },
                 );
                 c.my_account().add_mfa_verification(body)
             }),
             Req::new("POST", "/api/my-account/mfa-verifications").json(json!({
                 "type": "WebAuthn",
-                "newIdentifierVerificationRecordId": "9ky79w67nglerwzon4dce",
-                "name": "Recorder soft key"
+                "newIdentifierVerificationRecordId": "sqk24ibftl895vwsq4b0h",
+                "name": "Desk security key"
             })),
             Reply::Empty(204),
         ),
@@ -65,12 +66,12 @@ fn mfa_cases() -> Vec<Case> {
                 let body = t::AddMfaVerificationBody::TypeTotp(t::AddMfaVerificationBodyTypeTotp {
                     r#type: t::AddMfaVerificationBodyTypeTotpType::Totp,
                     secret: "JBSWY3DPEHPK3PXP".into(),
-                    code: Some("065946".into()),
+                    code: Some("730615".into()),
                 });
                 c.my_account().add_mfa_verification(body)
             }),
             Req::new("POST", "/api/my-account/mfa-verifications")
-                .json(json!({ "type": "Totp", "secret": "JBSWY3DPEHPK3PXP", "code": "065946" })),
+                .json(json!({ "type": "Totp", "secret": "JBSWY3DPEHPK3PXP", "code": "730615" })),
             Reply::Empty(204),
         )
         .variant("Totp"),
@@ -97,13 +98,13 @@ fn mfa_cases() -> Vec<Case> {
             invoke!(|c| {
                 let body = t::CreateOrReplaceTotpMfaVerificationBody {
                     secret: "JBSWY3DPEHPK3PXP".into(),
-                    code: "369940".into(),
+                    code: "284067".into(),
                 };
                 let call = c.my_account().create_or_replace_totp_mfa_verification(body);
                 call
             }),
             Req::new("PUT", "/api/my-account/mfa-verifications/totp")
-                .json(json!({ "secret": "JBSWY3DPEHPK3PXP", "code": "369940" })),
+                .json(json!({ "secret": "JBSWY3DPEHPK3PXP", "code": "284067" })),
             Reply::Empty(204),
         ),
         // account-mfa.json#11
@@ -136,7 +137,7 @@ fn mfa_cases() -> Vec<Case> {
             Req::new("GET", "/api/my-account/mfa-verifications/backup-codes"),
             Reply::Json(
                 200,
-                json!({ "codes": [{ "code": "a1b2c3d4e5", "usedAt": "2026-11-22T07:31:30.812Z" }, { "code": "f6g7h8i9j0" }] }),
+                json!({ "codes": [{ "code": "a1b2c3d4e5", "usedAt": "2025-05-06T14:08:47.931Z" }, { "code": "f6g7h8i9j0" }] }),
             ),
         ),
         // account-mfa.json#41: answers 200 with the text `OK`.
@@ -144,7 +145,7 @@ fn mfa_cases() -> Vec<Case> {
             "UpdateMfaVerificationName",
             invoke!(|c| {
                 let body = t::UpdateMfaVerificationNameBody {
-                    name: "Recorder soft key (renamed)".into(),
+                    name: "Desk security key (spare)".into(),
                 };
                 let call = c.my_account().update_mfa_verification_name(HOSTILE, body);
                 call
@@ -153,7 +154,7 @@ fn mfa_cases() -> Vec<Case> {
                 "PATCH",
                 "/api/my-account/mfa-verifications/a%2Fb%3Fc%23d%20e%2F%C3%BC/name",
             )
-            .json(json!({ "name": "Recorder soft key (renamed)" })),
+            .json(json!({ "name": "Desk security key (spare)" })),
             Reply::Text(200, "OK"),
         ),
         // account-mfa.json#22
@@ -181,41 +182,41 @@ fn session_cases() -> Vec<Case> {
                 200,
                 json!({ "sessions": [{
                     "payload": {
-                        "exp": 1796541244_u64, "iat": 1795331644_u64,
-                        "jti": "damDx8KSpcmEg2tFJ40s834bTEwV58MJcB7FSs31RgE",
-                        "uid": "3ZdUiYJZzYyTUAoqBX2g5usdrJm1eGk4duUpkNQJvHg",
-                        "kind": "Session", "loginTs": 1795331644_u64, "accountId": "adbne013m7e7",
-                        "authorizations": { "dgkgpp65vxqyc2dmu7l4a": {
-                            "sid": "aHPR-Ys_Fpls01rJLpwE6zciaGpLJKvg18V9pIKJJnI",
-                            "grantId": "mwHGFwCUvIQ79wpvjI8Hm06HHDDkOXnkH-5wf_aca7G",
+                        "exp": 1747749081_u64, "iat": 1746539481_u64,
+                        "jti": "AXl_L0bkXmCCqrsvG1utdWt2kLkW8ymfi34Dcntk7Om",
+                        "uid": "AODTJZwDY3FhoM4d9bvWTcEMqDWJ9wBztdiD8XXfDgu",
+                        "kind": "Session", "loginTs": 1746539481_u64, "accountId": "qe62t5togfpp",
+                        "authorizations": { "2c2hh4xz8p8ftcasvmzxe": {
+                            "sid": "lkDl6WKkrnwGOl9guXCYJmdQFTvffexLPuWmLPP-JkO",
+                            "grantId": "TRGUrSIR5WZ8FOI5pGe-Vz3GlX2dCQaCMRY_hV5tcJM",
                             "persistsLogout": true
                         } }
                     },
                     "lastSubmission": {
                         "interactionEvent": "SignIn",
-                        "userId": "adbne013m7e7",
+                        "userId": "qe62t5togfpp",
                         "verificationRecords": [{
-                            "id": "km9s0tvc4qbf2unek7jg1", "type": "Password",
-                            "identifier": { "type": "username", "value": "testuser" }, "verified": true
+                            "id": "iaxqk6ps6pfx3xpl2mrk3", "type": "Password",
+                            "identifier": { "type": "username", "value": "lena_park" }, "verified": true
                         }],
                         "signInContext": { "ip": "127.0.0.1" }
                     },
-                    "clientId": "dgkgpp65vxqyc2dmu7l4a",
-                    "accountId": "adbne013m7e7",
-                    "expiresAt": 1796541244517_u64,
+                    "clientId": "2c2hh4xz8p8ftcasvmzxe",
+                    "accountId": "qe62t5togfpp",
+                    "expiresAt": 1747749081636_u64,
                     "isCurrent": true
                 }, {
                     // Required but nullable fields, as null.
                     "payload": {
-                        "exp": 1796542325_u64, "iat": 1795332725_u64,
-                        "jti": "kNH6Wvca8V4MJ8RAvK2XxBIHxEAFX_pQsz_hZdWeIYd",
-                        "uid": "ySy0RCQRNaHrax0FQEpnRN5B4tRNEeqgAaR0dw3K4Ha",
-                        "kind": "Session", "loginTs": 1795332725_u64, "accountId": "adbne013m7e7"
+                        "exp": 1747750162_u64, "iat": 1746540562_u64,
+                        "jti": "l11bxefDClL-AUByzYS1U-vcq17cNyuZw2XGPcATMTA",
+                        "uid": "VnTmZrrkg2wUUPv18_5Q9CwuT5q5OQDaNROHavp6K5i",
+                        "kind": "Session", "loginTs": 1746540562_u64, "accountId": "qe62t5togfpp"
                     },
                     "lastSubmission": null,
                     "clientId": null,
                     "accountId": null,
-                    "expiresAt": 1796542325867_u64,
+                    "expiresAt": 1747750162986_u64,
                     "isCurrent": false
                 }] }),
             ),
@@ -242,15 +243,15 @@ fn session_cases() -> Vec<Case> {
             Reply::Json(
                 200,
                 json!({ "grants": [{
-                    "id": "mwHGFwCUvIQ79wpvjI8Hm06HHDDkOXnkH-5wf_aca7G",
+                    "id": "TRGUrSIR5WZ8FOI5pGe-Vz3GlX2dCQaCMRY_hV5tcJM",
                     "payload": {
-                        "exp": 1810883644_u64, "iat": 1795331644_u64,
-                        "jti": "mwHGFwCUvIQ79wpvjI8Hm06HHDDkOXnkH-5wf_aca7G",
-                        "kind": "Grant", "clientId": "dgkgpp65vxqyc2dmu7l4a", "accountId": "adbne013m7e7",
+                        "exp": 1762091481_u64, "iat": 1746539481_u64,
+                        "jti": "TRGUrSIR5WZ8FOI5pGe-Vz3GlX2dCQaCMRY_hV5tcJM",
+                        "kind": "Grant", "clientId": "2c2hh4xz8p8ftcasvmzxe", "accountId": "qe62t5togfpp",
                         "openid": { "scope": "openid offline_access profile" }
                     },
-                    "expiresAt": 1810883644505_u64,
-                    "application": { "id": "dgkgpp65vxqyc2dmu7l4a", "name": "Rust client tests (SPA)" }
+                    "expiresAt": 1762091481624_u64,
+                    "application": { "id": "2c2hh4xz8p8ftcasvmzxe", "name": "Notes web app (SPA)" }
                 }] }),
             ),
         ),
@@ -289,7 +290,7 @@ fn verification_cases() -> Vec<Case> {
             Req::new("POST", "/api/verifications/password").json(json!({ "password": PASSWORD })),
             Reply::Json(
                 201,
-                json!({ "verificationRecordId": "1gakztv2rgp9uqkxtacqz", "expiresAt": "2026-11-22T07:42:30.709Z" }),
+                json!({ "verificationRecordId": "tioy2v4xeb32chu3ukixz", "expiresAt": "2025-05-06T14:19:47.828Z" }),
             ),
         ),
         // account-profile.json#38 (501 there: no SMS connector).
@@ -299,7 +300,7 @@ fn verification_cases() -> Vec<Case> {
                 let body = t::CreateVerificationByVerificationCodeBody {
                                     identifier: t::CreateVerificationByVerificationCodeBodyIdentifier::Phone(
                                         t::PhoneCreateVerificationByVerificationCodeBodyIdentifier {
-                                            value: "15550002222".into(),
+                                            value: "15550198347".into(),
                                         },
                                     ),
                                     template_type: Some(
@@ -312,12 +313,12 @@ fn verification_cases() -> Vec<Case> {
                 call
             }),
             Req::new("POST", "/api/verifications/verification-code").json(json!({
-                "identifier": { "type": "phone", "value": "15550002222" },
+                "identifier": { "type": "phone", "value": "15550198347" },
                 "templateType": "UserPermissionValidation"
             })),
             Reply::Json(
                 201,
-                json!({ "verificationRecordId": "c0d3rec0rd0073048bbbb", "expiresAt": "2026-11-22T07:41:58.000Z" }),
+                json!({ "verificationRecordId": "fweceptafbvpjfc3uzhn5", "expiresAt": "2025-05-06T14:19:15.119Z" }),
             ),
         ),
         // account-profile.json#39
@@ -327,11 +328,11 @@ fn verification_cases() -> Vec<Case> {
                 let body = t::VerifyVerificationByVerificationCodeBody {
                     identifier: t::CreateVerificationByVerificationCodeBodyIdentifier::Email(
                         t::EmailCreateVerificationByVerificationCodeBodyIdentifier {
-                            value: "new.testuser@example.com".into(),
+                            value: "lena.park.new@example.com".into(),
                         },
                     ),
-                    verification_id: "c0d3rec0rd0073048bbbb".into(),
-                    code: "123456".into(),
+                    verification_id: "fweceptafbvpjfc3uzhn5".into(),
+                    code: "482913".into(),
                 };
                 let call = c
                     .verifications()
@@ -339,13 +340,13 @@ fn verification_cases() -> Vec<Case> {
                 call
             }),
             Req::new("POST", "/api/verifications/verification-code/verify").json(json!({
-                "identifier": { "type": "email", "value": "new.testuser@example.com" },
-                "verificationId": "c0d3rec0rd0073048bbbb",
-                "code": "123456"
+                "identifier": { "type": "email", "value": "lena.park.new@example.com" },
+                "verificationId": "fweceptafbvpjfc3uzhn5",
+                "code": "482913"
             })),
             Reply::Json(
                 200,
-                json!({ "verificationRecordId": "c0d3rec0rd0073048bbbb" }),
+                json!({ "verificationRecordId": "fweceptafbvpjfc3uzhn5" }),
             ),
         ),
         // account-profile.json#48 (422 there: no social connector); `scope` set as optional.
@@ -354,7 +355,7 @@ fn verification_cases() -> Vec<Case> {
             invoke!(|c| {
                 let body = t::CreateVerificationBySocialBody {
                     state: "st".into(),
-                    redirect_uri: "http://127.0.0.1:3000/social-cb".into(),
+                    redirect_uri: "https://app.example.com/callback/social".into(),
                     scope: Some("read:user".into()),
                     connector_id: "github-universal".into(),
                 };
@@ -362,16 +363,16 @@ fn verification_cases() -> Vec<Case> {
             }),
             Req::new("POST", "/api/verifications/social").json(json!({
                 "state": "st",
-                "redirectUri": "http://127.0.0.1:3000/social-cb",
+                "redirectUri": "https://app.example.com/callback/social",
                 "scope": "read:user",
                 "connectorId": "github-universal"
             })),
             Reply::Json(
                 201,
                 json!({
-                    "verificationRecordId": "s0c1alrec0rd0073048aa",
-                    "authorizationUri": "https://github.com/login/oauth/authorize?client_id=rec&state=st&scope=read%3Auser",
-                    "expiresAt": "2026-11-22T07:42:10.000Z"
+                    "verificationRecordId": "tzirokkzpav7nb6ig7ij4",
+                    "authorizationUri": "https://github.com/login/oauth/authorize?client_id=gh-app-77&state=st&scope=read%3Auser",
+                    "expiresAt": "2025-05-06T14:19:27.119Z"
                 }),
             ),
         ),
@@ -381,19 +382,19 @@ fn verification_cases() -> Vec<Case> {
             invoke!(|c| {
                 let body = t::VerifyVerificationBySocialBody {
                     connector_data: object(json!({ "code": "x", "state": "st" })),
-                    verification_record_id: "s0c1alrec0rd0073048aa".into(),
-                    verification_id: Some(json!("s0c1alrec0rd0073048aa")),
+                    verification_record_id: "tzirokkzpav7nb6ig7ij4".into(),
+                    verification_id: Some(json!("tzirokkzpav7nb6ig7ij4")),
                 };
                 c.verifications().verify_verification_by_social(body)
             }),
             Req::new("POST", "/api/verifications/social/verify").json(json!({
                 "connectorData": { "code": "x", "state": "st" },
-                "verificationRecordId": "s0c1alrec0rd0073048aa",
-                "verificationId": "s0c1alrec0rd0073048aa"
+                "verificationRecordId": "tzirokkzpav7nb6ig7ij4",
+                "verificationId": "tzirokkzpav7nb6ig7ij4"
             })),
             Reply::Json(
                 200,
-                json!({ "verificationRecordId": "s0c1alrec0rd0073048aa" }),
+                json!({ "verificationRecordId": "tzirokkzpav7nb6ig7ij4" }),
             ),
         ),
         // account-mfa.json#36
@@ -404,19 +405,19 @@ fn verification_cases() -> Vec<Case> {
             Reply::Json(
                 200,
                 json!({
-                    "verificationRecordId": "9ky79w67nglerwzon4dce",
+                    "verificationRecordId": "sqk24ibftl895vwsq4b0h",
                     "registrationOptions": {
-                        "rp": { "name": "127.0.0.1", "id": "127.0.0.1" },
-                        "user": { "id": "YnppN2Jjbmd2ZnBw", "name": "mfa_073048", "displayName": "mfa_073048" },
-                        "challenge": "vvLlX2uc3U3uiEJqtzYA1i1VRwQXKusbG9SsJ6psyIw",
+                        "rp": { "name": "localhost", "id": "localhost" },
+                        "user": { "id": "aHlkaXhqcWFvZnBz", "name": "noor_hadid", "displayName": "noor_hadid" },
+                        "challenge": "ms6SPXWzblt2rEIeOyRK5QZRju2KKjtHzvIMMd7I1E8",
                         "pubKeyCredParams": [{ "type": "public-key", "alg": -7 }, { "type": "public-key", "alg": -257 }],
                         "timeout": 60000,
-                        "excludeCredentials": [{ "type": "public-key", "id": "0WhMOuIocW1gN2vscrQ9JQ", "transports": ["internal"] }],
+                        "excludeCredentials": [{ "type": "public-key", "id": "pkwwQOEGY4UlKeftRACgDw", "transports": ["internal"] }],
                         "authenticatorSelection": { "requireResidentKey": true, "residentKey": "required", "userVerification": "required" },
                         "attestation": "none",
                         "extensions": { "credProps": true }
                     },
-                    "expiresAt": "2026-11-22T07:42:30.965Z"
+                    "expiresAt": "2025-05-06T14:19:48.084Z"
                 }),
             ),
         ),
@@ -425,7 +426,7 @@ fn verification_cases() -> Vec<Case> {
             "VerifyWebAuthnRegistration",
             invoke!(|c| {
                 let body = t::VerifyWebAuthnRegistrationBody {
-                                    verification_record_id: "9ky79w67nglerwzon4dce".into(),
+                                    verification_record_id: "sqk24ibftl895vwsq4b0h".into(),
                                     payload: t::VerifyWebAuthnRegistrationBodyPayload {
                                         r#type: t::AddMfaVerificationBodyTypeWebAuthnType::WebAuthn,
                                         id: CRED_ID.into(),
@@ -448,7 +449,7 @@ fn verification_cases() -> Vec<Case> {
                 c.verifications().verify_web_authn_registration(body)
             }),
             Req::new("POST", "/api/verifications/web-authn/registration/verify").json(json!({
-                "verificationRecordId": "9ky79w67nglerwzon4dce",
+                "verificationRecordId": "sqk24ibftl895vwsq4b0h",
                 "payload": {
                     "type": "WebAuthn",
                     "id": CRED_ID,
@@ -467,7 +468,7 @@ fn verification_cases() -> Vec<Case> {
             })),
             Reply::Json(
                 200,
-                json!({ "verificationRecordId": "9ky79w67nglerwzon4dce" }),
+                json!({ "verificationRecordId": "sqk24ibftl895vwsq4b0h" }),
             ),
         ),
     ]

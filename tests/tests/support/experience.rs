@@ -1,7 +1,7 @@
 //! The 37 Experience API operations (`spec/experience.json`): the interaction flow and the
-//! profile calls here, the `/verification/*` calls in `experience_verify.rs`. Bodies and answers
-//! come from the recordings (file#index noted); secrets the recorder redacted are replaced by
-//! plausible values.
+//! profile calls here, the `/verification/*` calls in `experience_verify.rs`. Each body and answer
+//! has the shape of the recorded exchange noted as file#index, but every value in it (ids, names,
+//! addresses, codes, tokens, times, WebAuthn data) is invented for these tests.
 
 use super::experience_verify::{authentication_options, CRED_ID};
 use super::{Case, Doc, ExpectedRequest as Req, Part, Reply};
@@ -24,7 +24,7 @@ pub(super) fn verification(id: &str) -> Reply {
     Reply::Json(200, json!({ "verificationId": id }))
 }
 
-pub const PASSWORD: &str = "Rec0rder-Passw0rd!";
+pub const PASSWORD: &str = "Lantern-Qu1ll-88!";
 pub const SVG: &[u8] =
     br#"<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"><rect width="1" height="1"/></svg>"#;
 
@@ -44,12 +44,12 @@ fn flow_cases() -> Vec<Case> {
             invoke!(|c| {
                 let body = t::InitInteractionBody {
                     interaction_event: t::InteractionEvent::SignIn,
-                    captcha_token: Some("captcha-token-073048".into()),
+                    captcha_token: Some("captcha-token-5b81fe".into()),
                 };
                 c.experience().init_interaction(body)
             }),
             Req::new("PUT", "/api/experience").json(
-                json!({ "interactionEvent": "SignIn", "captchaToken": "captcha-token-073048" }),
+                json!({ "interactionEvent": "SignIn", "captchaToken": "captcha-token-5b81fe" }),
             ),
             Reply::Empty(204),
         ),
@@ -71,13 +71,13 @@ fn flow_cases() -> Vec<Case> {
             "IdentifyUser",
             invoke!(|c| {
                 let body = t::IdentifyUserBody {
-                    verification_id: Some("e1r9xqg0lak26mdz9sm3x".into()),
+                    verification_id: Some("6pycdybk155oxtz7q74sv".into()),
                     ..Default::default()
                 };
                 c.experience().identify_user(body)
             }),
             Req::new("POST", "/api/experience/identification")
-                .json(json!({ "verificationId": "e1r9xqg0lak26mdz9sm3x" })),
+                .json(json!({ "verificationId": "6pycdybk155oxtz7q74sv" })),
             Reply::Text(201, "Created"),
         ),
         // experience-sign-in.json#21: a SignIn identification answers 204.
@@ -85,13 +85,13 @@ fn flow_cases() -> Vec<Case> {
             "IdentifyUser",
             invoke!(|c| {
                 let body = t::IdentifyUserBody {
-                    verification_id: Some("bz1410me5591uoovzf83l".into()),
+                    verification_id: Some("iz7x1o9ro5nzqdg2w3ll9".into()),
                     link_social_identity: Some(true),
                 };
                 c.experience().identify_user(body)
             }),
             Req::new("POST", "/api/experience/identification").json(
-                json!({ "verificationId": "bz1410me5591uoovzf83l", "linkSocialIdentity": true }),
+                json!({ "verificationId": "iz7x1o9ro5nzqdg2w3ll9", "linkSocialIdentity": true }),
             ),
             Reply::EmptyText(204),
         )
@@ -103,7 +103,7 @@ fn flow_cases() -> Vec<Case> {
             Req::new("POST", "/api/experience/submit"),
             Reply::Json(
                 200,
-                json!({ "redirectTo": "http://127.0.0.1:3001/oidc/auth/mekCqSqN-PeIVxaOPJsF-K8EORP71Dc2B_zMgXMbj3k" }),
+                json!({ "redirectTo": "https://auth.example.org/oidc/auth/L3RwoFLbfTFoLiMQCxukSW08H6FB5D2MQT9XzW_T-oJ" }),
             ),
         ),
         // experience-other-flows.json#29: ForgotPassword submits answer 204.
@@ -125,23 +125,23 @@ fn flow_cases() -> Vec<Case> {
                     "interactionEvent": "SignIn",
                     "profile": {},
                     "verificationRecords": [{
-                        "id": "aur2iffnjzei9v4ngbm2q",
-                        "connectorId": "javu1gqj9vf9",
+                        "id": "tzql8i1n2fvu0i3xx0bzn",
+                        "connectorId": "lzi8usml37mj",
                         "type": "EnterpriseSso",
                         "enterpriseSsoUserInfo": {
-                            "id": "apr6f7q3ig6j",
-                            "email": "idp.073048@sso073048.example.com",
-                            "name": "IdP Person",
-                            "username": "rec_idp_073048",
-                            "createdAt": 1795332722745_u64,
-                            "updatedAt": 1795332722940_u64,
-                            "preferredUsername": "rec_idp_073048"
+                            "id": "ry8w69nj322g",
+                            "email": "ines.vidal@sso.example.org",
+                            "name": "Ines Vidal",
+                            "username": "ines_vidal",
+                            "createdAt": 1746540559864_u64,
+                            "updatedAt": 1746540560059_u64,
+                            "preferredUsername": "ines_vidal"
                         },
-                        "issuer": "http://127.0.0.1:3001/oidc"
+                        "issuer": "https://auth.example.org/oidc"
                     }, {
-                        "id": "dfdsmvdmoehva4a6k6k10",
+                        "id": "1kir0gshyl5sn3pkzjli4",
                         "type": "Totp",
-                        "userId": "bzi7bcngvfpp",
+                        "userId": "hydixjqaofps",
                         "verified": true
                     }],
                     "mfa": { "mfaEnabled": true, "totp": { "type": "Totp" } },
@@ -154,13 +154,13 @@ fn flow_cases() -> Vec<Case> {
         case(
             "GetEnabledSsoConnectors",
             invoke!(|c| {
-                let email = "idp+073048@sso073048.example.com";
+                let email = "ines+sso@sso.example.org";
                 c.experience()
                 .get_enabled_sso_connectors(email)
             }),
             Req::new("GET", "/api/experience/sso-connectors")
-                .query(&[("email", "idp+073048@sso073048.example.com")]),
-            Reply::Json(200, json!({ "connectorIds": ["javu1gqj9vf9"] })),
+                .query(&[("email", "ines+sso@sso.example.org")]),
+            Reply::Json(200, json!({ "connectorIds": ["lzi8usml37mj"] })),
         ),
         // Reserved characters in a query value must survive as data.
         case(
@@ -184,8 +184,8 @@ fn flow_cases() -> Vec<Case> {
                 200,
                 json!({
                     "interactionEvent": "SignIn",
-                    "userId": "bzi7bcngvfpp",
-                    "profile": { "username": null, "primaryEmail": "mfa@example.com" },
+                    "userId": "hydixjqaofps",
+                    "profile": { "username": null, "primaryEmail": "noor.hadid@example.org" },
                     "verificationRecords": [
                         { "id": "f8k2m4p6r8t0v2x4z6b8d", "type": "FutureFactor", "verified": true, "extra": { "n": 1 } }
                     ],
@@ -193,13 +193,13 @@ fn flow_cases() -> Vec<Case> {
                         "mfaSkipped": false,
                         "webAuthn": [{
                             "type": "WebAuthn",
-                            "rpId": "127.0.0.1",
+                            "rpId": "localhost",
                             "credentialId": CRED_ID,
-                            "publicKey": "pQECAyYgASFYIGDJXY4R1rHEAtowrDCvZXGnv4WarbbwOvVbgw0bNC07Ilgg",
+                            "publicKey": "pQECAyYgASFYIO2FMkwA572IyCeXsOn3j7Fq4urzDHJV77jhA9DHGGlTIlggg6jbWH_H9Vk3pHRaZlPhN_gajZTcy35lME8CtIyty6Y",
                             "transports": ["internal", "hybrid"],
                             "counter": 3,
                             "agent": "Mozilla/5.0 (X11; Linux x86_64)",
-                            "name": "Recorder soft key"
+                            "name": "Desk security key"
                         }]
                     },
                     "signInContext": { "ip": "127.0.0.1" },
@@ -219,7 +219,7 @@ fn flow_cases() -> Vec<Case> {
             ),
             Reply::Json(
                 200,
-                json!({ "authenticationOptions": authentication_options("Sae7uqitOHGuiw-RSj0O0HB92ON1GShibwBTifboBjc", false) }),
+                json!({ "authenticationOptions": authentication_options("xSJa4eahW-Kt0fTiWlz-Pij80RJj1V0FxeGtggq8WPE", false) }),
             ),
         ),
     ]
@@ -233,13 +233,12 @@ fn profile_cases() -> Vec<Case> {
             "AddUserProfile",
             invoke!(|c| {
                 let body = t::AddUserProfileBody::ExtraProfile(t::ExtraProfileAddUserProfileBody {
-                    values: object(json!({ "name": "Registered Via Recorder" })),
+                    values: object(json!({ "name": "Orla Brennan" })),
                 });
                 c.experience().add_user_profile(body)
             }),
-            Req::new("POST", "/api/experience/profile").json(
-                json!({ "type": "extraProfile", "values": { "name": "Registered Via Recorder" } }),
-            ),
+            Req::new("POST", "/api/experience/profile")
+                .json(json!({ "type": "extraProfile", "values": { "name": "Orla Brennan" } })),
             Reply::Empty(204),
         ),
         // experience-other-flows.json#14
@@ -247,12 +246,12 @@ fn profile_cases() -> Vec<Case> {
             "AddUserProfile",
             invoke!(|c| {
                 let body = t::AddUserProfileBody::Username(t::UsernameAddUserProfileBody {
-                    value: "rec_carol_073048".into(),
+                    value: "orla_b".into(),
                 });
                 c.experience().add_user_profile(body)
             }),
             Req::new("POST", "/api/experience/profile")
-                .json(json!({ "type": "username", "value": "rec_carol_073048" })),
+                .json(json!({ "type": "username", "value": "orla_b" })),
             Reply::Empty(204),
         )
         .variant("username"),
@@ -322,12 +321,12 @@ fn profile_cases() -> Vec<Case> {
             "BindPasskey",
             invoke!(|c| {
                 let body = t::PasswordVerification {
-                    verification_id: "sh8emp5xcm3e6asucdwhb".into(),
+                    verification_id: "ufh1reosfhypn3nwk0do4".into(),
                 };
                 c.experience().bind_passkey(body)
             }),
             Req::new("POST", "/api/experience/profile/mfa/passkey")
-                .json(json!({ "verificationId": "sh8emp5xcm3e6asucdwhb" })),
+                .json(json!({ "verificationId": "ufh1reosfhypn3nwk0do4" })),
             Reply::Empty(204),
         ),
         // experience-mfa.json#50
@@ -336,12 +335,12 @@ fn profile_cases() -> Vec<Case> {
             invoke!(|c| {
                 let body = t::BindMfaVerificationBody {
                     r#type: t::BindMfaVerificationBodyType::WebAuthn,
-                    verification_id: "i662m8wdmgqcgqib81ebt".into(),
+                    verification_id: "ue11rb4pvp3bn880pzcy7".into(),
                 };
                 c.experience().bind_mfa_verification(body)
             }),
             Req::new("POST", "/api/experience/profile/mfa")
-                .json(json!({ "type": "WebAuthn", "verificationId": "i662m8wdmgqcgqib81ebt" })),
+                .json(json!({ "type": "WebAuthn", "verificationId": "ue11rb4pvp3bn880pzcy7" })),
             Reply::Empty(204),
         ),
     ]

@@ -5,17 +5,20 @@ use super::{Case, ExpectedRequest as Req, Reply, HOSTILE};
 use logto_api::experience::types as t;
 use serde_json::{json, Value};
 
-// WebAuthn ceremony values from experience-mfa.json#49 (registration), #64 and #71 (assertions).
-pub(super) const CRED_ID: &str = "0WhMOuIocW1gN2vscrQ9JQ";
-const REG_CLIENT_DATA: &str = "eyJ0eXBlIjoid2ViYXV0aG4uY3JlYXRlIiwiY2hhbGxlbmdlIjoiTElaWDB5aHZqTzNHMXpUbkhqYmx5aV9vRDk3UkY3UHA0V1c3R2NaSm9qRSIsIm9yaWdpbiI6Imh0dHA6Ly8xMjcuMC4wLjE6MzAwMSIsImNyb3NzT3JpZ2luIjpmYWxzZX0";
-const REG_ATTESTATION: &str = "o2NmbXRkbm9uZWdhdHRTdG10oGhhdXRoRGF0YViUEsoXtJryKJQ28wPgFmAwoh5SXSZuIJJnQzgBqP1AcaBFAAAAAAAAAAAAAAAAAAAAAAAAAAAAENFoTDriKHFtYDdr7HK0PSWlAQIDJiABIVggYMldjhHWscQC2jCsMK9lcae_hZqttvA69VuDDRs0LTsiWCAApyPvZTvzM6XoaUluwT9yL8pGJCOtA1jKR22REpaQZA";
-const AUTH_CLIENT_DATA: &str = "eyJ0eXBlIjoid2ViYXV0aG4uZ2V0IiwiY2hhbGxlbmdlIjoiNjBUdnBEX2Q1OGRXaV9IcVYxVi1FZHJaSDAtb2RyM0ZyZzVZSTFlOG5JVSIsIm9yaWdpbiI6Imh0dHA6Ly8xMjcuMC4wLjE6MzAwMSIsImNyb3NzT3JpZ2luIjpmYWxzZX0";
-const AUTH_DATA: &str = "EsoXtJryKJQ28wPgFmAwoh5SXSZuIJJnQzgBqP1AcaAFAAAAAQ";
-const AUTH_SIGNATURE: &str = "MEQCIBTh25ZlRKXEkztIhZ7PWVyWkwi76BETI0ia7SPnvK0rAiAunXrRRGKDhUTjqEO8S4xMzI6ufCpcLOJ3am8YPbEStw";
-const PASSKEY_CLIENT_DATA: &str = "eyJ0eXBlIjoid2ViYXV0aG4uZ2V0IiwiY2hhbGxlbmdlIjoiU2FlN3VxaXRPSEd1aXctUlNqME8wSEI5Mk9OMUdTaGlid0JUaWZib0JqYyIsIm9yaWdpbiI6Imh0dHA6Ly8xMjcuMC4wLjE6MzAwMSIsImNyb3NzT3JpZ2luIjpmYWxzZX0";
-const PASSKEY_AUTH_DATA: &str = "EsoXtJryKJQ28wPgFmAwoh5SXSZuIJJnQzgBqP1AcaAFAAAAAg";
-const PASSKEY_SIGNATURE: &str = "MEQCIF4djZcFJX_SYsv8rfPIbF69NvojNfqFPGPo72kAxvsBAiBKWdrRFkX0Fl0X-6ITHLQ3zR63fbC-kfeuwFTZ5_3IpQ";
-const USER_HANDLE: &str = "YnppN2Jjbmd2ZnBw";
+// WebAuthn ceremony values shaped like experience-mfa.json#49 (registration), #64 and #71
+// (assertions), all invented: a P-256 key made for these tests, rpId `localhost`, origin
+// `http://localhost:3001`; each clientDataJSON carries the challenge of the matching options and
+// the signatures verify against that key.
+pub(super) const CRED_ID: &str = "pkwwQOEGY4UlKeftRACgDw";
+const REG_CLIENT_DATA: &str = "eyJ0eXBlIjoid2ViYXV0aG4uY3JlYXRlIiwiY2hhbGxlbmdlIjoidXZuNE92NVFuX3NhT0R6bG5BT2FReTdGNUxRd0ZjTTdJMkxCRFJtX3NFTSIsIm9yaWdpbiI6Imh0dHA6Ly9sb2NhbGhvc3Q6MzAwMSIsImNyb3NzT3JpZ2luIjpmYWxzZX0";
+const REG_ATTESTATION: &str = "o2NmbXRkbm9uZWdhdHRTdG10oGhhdXRoRGF0YViUSZYN5YgOjGh0NBcPZHZgW4_krrmihjLHmVzzuoMdl2NFAAAAAAAAAAAAAAAAAAAAAAAAAAAAEKZMMEDhBmOFJSnn7UQAoA-lAQIDJiABIVgg7YUyTADnvYjIJ5ew6fePsWri6vMMclXvuOED0McYaVMiWCCDqNtYf8f1WTekdFpmU-E3-BqNlNzLfmUwTwK0jK3Lpg";
+const AUTH_CLIENT_DATA: &str = "eyJ0eXBlIjoid2ViYXV0aG4uZ2V0IiwiY2hhbGxlbmdlIjoiaEhNU0h6VWZLSTAxZy15ZVVTc3lsRFlCUGw1cHRTVzVSRldvNWZSdXhXbyIsIm9yaWdpbiI6Imh0dHA6Ly9sb2NhbGhvc3Q6MzAwMSIsImNyb3NzT3JpZ2luIjpmYWxzZX0";
+const AUTH_DATA: &str = "SZYN5YgOjGh0NBcPZHZgW4_krrmihjLHmVzzuoMdl2MFAAAAAQ";
+const AUTH_SIGNATURE: &str = "MEQCIAHw7qqPX_dL7oI9aau42-fDjFaN2hCcY86LMYskbeLIAiA0vBXxs7UY0qP1Td9RyFfnPhE6kuEZFLn3z6_kraU4Vg";
+const PASSKEY_CLIENT_DATA: &str = "eyJ0eXBlIjoid2ViYXV0aG4uZ2V0IiwiY2hhbGxlbmdlIjoieFNKYTRlYWhXLUt0MGZUaVdsei1QaWo4MFJKajFWMEZ4ZUd0Z2dxOFdQRSIsIm9yaWdpbiI6Imh0dHA6Ly9sb2NhbGhvc3Q6MzAwMSIsImNyb3NzT3JpZ2luIjpmYWxzZX0";
+const PASSKEY_AUTH_DATA: &str = "SZYN5YgOjGh0NBcPZHZgW4_krrmihjLHmVzzuoMdl2MFAAAAAg";
+const PASSKEY_SIGNATURE: &str = "MEUCIGPySjzysAFQ0haB_DIX9ruaJ83Lg-jBGHgk7wPjHBMVAiEAs9721STTueewlsP-mrYlh41W0lQWu-7Hn1lsKsLN73c";
+const USER_HANDLE: &str = "aHlkaXhqcWFvZnBz";
 
 /// An authentication assertion payload (typed), shared by the WebAuthn and passkey verifies.
 fn assertion(
@@ -57,7 +60,7 @@ fn assertion_json(client_data: &str, authenticator_data: &str, signature: &str) 
     })
 }
 
-/// WebAuthn authentication options as served (experience-mfa.json#63).
+/// WebAuthn authentication options shaped as served (experience-mfa.json#63).
 pub(super) fn authentication_options(challenge: &str, allow: bool) -> Value {
     let allowed = if allow {
         json!([{ "type": "public-key", "id": CRED_ID, "transports": ["internal"] }])
@@ -67,7 +70,7 @@ pub(super) fn authentication_options(challenge: &str, allow: bool) -> Value {
     json!({
         "challenge": challenge,
         "timeout": 60000,
-        "rpId": "127.0.0.1",
+        "rpId": "localhost",
         "allowCredentials": allowed,
         "userVerification": "required"
     })
@@ -83,17 +86,17 @@ pub fn cases() -> Vec<Case> {
                 let body = t::CreatePasswordVerificationBody {
                     identifier: t::CreatePasswordVerificationBodyIdentifier {
                         r#type: t::NewPasswordIdentityVerificationRecordIdentifierType::Email,
-                        value: "testuser@example.com".into(),
+                        value: "lena.park@example.org".into(),
                     },
                     password: PASSWORD.into(),
                 };
                 c.experience().create_password_verification(body)
             }),
             Req::new("POST", "/api/experience/verification/password").json(json!({
-                "identifier": { "type": "email", "value": "testuser@example.com" },
+                "identifier": { "type": "email", "value": "lena.park@example.org" },
                 "password": PASSWORD
             })),
-            verification("ie5c2ehw3mtb71z4oxojw"),
+            verification("ibbtdd0gdmsaur44nam73"),
         ),
         // experience-other-flows.json#32 (501 there: no e-mail connector; the answer is made up).
         case(
@@ -102,7 +105,7 @@ pub fn cases() -> Vec<Case> {
                 let body = t::CreateAndSendVerificationCodeBody {
                     identifier: t::CreateAndSendVerificationCodeBodyIdentifier::Email(
                         t::EmailCreateAndSendVerificationCodeBodyIdentifier {
-                            value: "testuser@example.com".into(),
+                            value: "lena.park@example.org".into(),
                         },
                     ),
                     interaction_event:
@@ -111,7 +114,7 @@ pub fn cases() -> Vec<Case> {
                 c.experience().create_and_send_verification_code(body)
             }),
             Req::new("POST", "/api/experience/verification/verification-code").json(json!({
-                "identifier": { "type": "email", "value": "testuser@example.com" },
+                "identifier": { "type": "email", "value": "lena.park@example.org" },
                 "interactionEvent": "ForgotPassword"
             })),
             verification("k3v9b0cd2wq1sx7ya5ef4"),
@@ -122,7 +125,7 @@ pub fn cases() -> Vec<Case> {
                 let body = t::CreateAndSendVerificationCodeBody {
                     identifier: t::CreateAndSendVerificationCodeBodyIdentifier::Phone(
                         t::PhoneCreateAndSendVerificationCodeBodyIdentifier {
-                            value: "15550002222".into(),
+                            value: "15550198347".into(),
                         },
                     ),
                     interaction_event: t::UpdateInteractionEventBodyInteractionEvent::SignIn,
@@ -130,7 +133,7 @@ pub fn cases() -> Vec<Case> {
                 c.experience().create_and_send_verification_code(body)
             }),
             Req::new("POST", "/api/experience/verification/verification-code").json(json!({
-                "identifier": { "type": "phone", "value": "15550002222" },
+                "identifier": { "type": "phone", "value": "15550198347" },
                 "interactionEvent": "SignIn"
             })),
             verification("p0hx2m5ne8rt4qz6uw1ya"),
@@ -143,18 +146,18 @@ pub fn cases() -> Vec<Case> {
                 let body = t::VerifyVerificationCodeVerificationBody {
                     identifier: t::CreateAndSendVerificationCodeBodyIdentifier::Email(
                         t::EmailCreateAndSendVerificationCodeBodyIdentifier {
-                            value: "testuser@example.com".into(),
+                            value: "lena.park@example.org".into(),
                         },
                     ),
                     verification_id: "k3v9b0cd2wq1sx7ya5ef4".into(),
-                    code: "123456".into(),
+                    code: "482913".into(),
                 };
                 c.experience().verify_verification_code_verification(body)
             }),
             Req::new("POST", "/api/experience/verification/verification-code/verify").json(json!({
-                "identifier": { "type": "email", "value": "testuser@example.com" },
+                "identifier": { "type": "email", "value": "lena.park@example.org" },
                 "verificationId": "k3v9b0cd2wq1sx7ya5ef4",
-                "code": "123456"
+                "code": "482913"
             })),
             verification("k3v9b0cd2wq1sx7ya5ef4"),
         ),
@@ -169,23 +172,23 @@ pub fn cases() -> Vec<Case> {
             }),
             Req::new("POST", "/api/experience/verification/mfa-verification-code")
                 .json(json!({ "identifierType": "email" })),
-            verification("m2fa8code4email6rec07"),
+            verification("curm8djhts4vbx44lx76m"),
         ),
         // experience-other-flows.json#36
         case(
             "VerifyMfaVerificationCode",
             invoke!(|c| {
                 let body = t::VerifyMfaVerificationCodeBody {
-                    verification_id: "m2fa8code4email6rec07".into(),
-                    code: "123456".into(),
+                    verification_id: "curm8djhts4vbx44lx76m".into(),
+                    code: "482913".into(),
                     identifier_type: t::CreateAndSendMfaVerificationCodeBodyIdentifierType::Email,
                 };
                 c.experience().verify_mfa_verification_code(body)
             }),
             Req::new("POST", "/api/experience/verification/mfa-verification-code/verify").json(
-                json!({ "verificationId": "m2fa8code4email6rec07", "code": "123456", "identifierType": "email" }),
+                json!({ "verificationId": "curm8djhts4vbx44lx76m", "code": "482913", "identifierType": "email" }),
             ),
-            verification("m2fa8code4email6rec07"),
+            verification("curm8djhts4vbx44lx76m"),
         ),
         // experience-other-flows.json#39 (404 there: no social connector).
         case(
@@ -193,7 +196,7 @@ pub fn cases() -> Vec<Case> {
             invoke!(|c| {
                 let body = t::VerificationBody {
                     state: "st".into(),
-                    redirect_uri: "http://127.0.0.1:3000/social-cb".into(),
+                    redirect_uri: "https://app.example.com/callback/social".into(),
                 };
                 c.experience().create_social_verification(HOSTILE, body)
             }),
@@ -201,12 +204,12 @@ pub fn cases() -> Vec<Case> {
                 "POST",
                 "/api/experience/verification/social/a%2Fb%3Fc%23d%20e%2F%C3%BC/authorization-uri",
             )
-            .json(json!({ "state": "st", "redirectUri": "http://127.0.0.1:3000/social-cb" })),
+            .json(json!({ "state": "st", "redirectUri": "https://app.example.com/callback/social" })),
             Reply::Json(
                 200,
                 json!({
-                    "authorizationUri": "https://github.com/login/oauth/authorize?client_id=rec&redirect_uri=http%3A%2F%2F127.0.0.1%3A3000%2Fsocial-cb&state=st",
-                    "verificationId": "s0c1alv3r1f1cat10n0id"
+                    "authorizationUri": "https://github.com/login/oauth/authorize?client_id=gh-app-77&redirect_uri=https%3A%2F%2Fapp.example.com%2Fcallback%2Fsocial&state=st",
+                    "verificationId": "o871jfunk6k6u1s9dfwx4"
                 }),
             ),
         ),
@@ -216,24 +219,24 @@ pub fn cases() -> Vec<Case> {
             invoke!(|c| {
                 let body = t::VerifySocialVerificationBody {
                     connector_data: object(json!({ "code": "x", "state": "st" })),
-                    verification_id: Some("s0c1alv3r1f1cat10n0id".into()),
+                    verification_id: Some("o871jfunk6k6u1s9dfwx4".into()),
                 };
                 c.experience().verify_social_verification(HOSTILE, body)
             }),
             Req::new("POST", "/api/experience/verification/social/a%2Fb%3Fc%23d%20e%2F%C3%BC/verify")
                 .json(json!({
                     "connectorData": { "code": "x", "state": "st" },
-                    "verificationId": "s0c1alv3r1f1cat10n0id"
+                    "verificationId": "o871jfunk6k6u1s9dfwx4"
                 })),
-            verification("s0c1alv3r1f1cat10n0id"),
+            verification("o871jfunk6k6u1s9dfwx4"),
         ),
         // experience-enterprise-sso.json#4
         case(
             "CreateEnterpriseSsoVerification",
             invoke!(|c| {
                 let body = t::VerificationBody {
-                    state: "sso-state-073048".into(),
-                    redirect_uri: "http://127.0.0.1:3000/sso-callback".into(),
+                    state: "sso-state-9d2c41".into(),
+                    redirect_uri: "https://app.example.com/callback/sso".into(),
                 };
                 let call = c.experience().create_enterprise_sso_verification(HOSTILE, body);
                 call
@@ -242,12 +245,12 @@ pub fn cases() -> Vec<Case> {
                 "POST",
                 "/api/experience/verification/sso/a%2Fb%3Fc%23d%20e%2F%C3%BC/authorization-uri",
             )
-            .json(json!({ "state": "sso-state-073048", "redirectUri": "http://127.0.0.1:3000/sso-callback" })),
+            .json(json!({ "state": "sso-state-9d2c41", "redirectUri": "https://app.example.com/callback/sso" })),
             Reply::Json(
                 200,
                 json!({
-                    "authorizationUri": "http://127.0.0.1:3001/oidc/auth?state=sso-state-073048&nonce=5w0u2vrnul16qm5vpw7du&client_id=l4mudumacf6hn4amf538s&response_type=code&redirect_uri=http%3A%2F%2F127.0.0.1%3A3000%2Fsso-callback&scope=openid+profile+email",
-                    "verificationId": "aur2iffnjzei9v4ngbm2q"
+                    "authorizationUri": "https://auth.example.org/oidc/auth?state=sso-state-9d2c41&nonce=1ekwmwkz64xe1t8roq9og&client_id=ag3ba4gwfc3v7j755bp49&response_type=code&redirect_uri=https%3A%2F%2Fapp.example.com%2Fcallback%2Fsso&scope=openid+profile+email",
+                    "verificationId": "tzql8i1n2fvu0i3xx0bzn"
                 }),
             ),
         ),
@@ -257,11 +260,11 @@ pub fn cases() -> Vec<Case> {
             invoke!(|c| {
                 let body = t::VerifyEnterpriseSsoVerificationBody {
                     connector_data: object(json!({
-                        "code": "Cg8yjqE5-HK8kgnX-RyrN-PQQHbj8qQIlQ34IibbZp7",
-                        "state": "sso-state-073048",
-                        "iss": "http://127.0.0.1:3001/oidc"
+                        "code": "6PmPSQpSEIlcnoEmx_gwsmr_mYVJ_6WSpC9GYXDcg4B",
+                        "state": "sso-state-9d2c41",
+                        "iss": "https://auth.example.org/oidc"
                     })),
-                    verification_id: "aur2iffnjzei9v4ngbm2q".into(),
+                    verification_id: "tzql8i1n2fvu0i3xx0bzn".into(),
                 };
                 let call = c.experience().verify_enterprise_sso_verification(HOSTILE, body);
                 call
@@ -269,13 +272,13 @@ pub fn cases() -> Vec<Case> {
             Req::new("POST", "/api/experience/verification/sso/a%2Fb%3Fc%23d%20e%2F%C3%BC/verify")
                 .json(json!({
                     "connectorData": {
-                        "code": "Cg8yjqE5-HK8kgnX-RyrN-PQQHbj8qQIlQ34IibbZp7",
-                        "state": "sso-state-073048",
-                        "iss": "http://127.0.0.1:3001/oidc"
+                        "code": "6PmPSQpSEIlcnoEmx_gwsmr_mYVJ_6WSpC9GYXDcg4B",
+                        "state": "sso-state-9d2c41",
+                        "iss": "https://auth.example.org/oidc"
                     },
-                    "verificationId": "aur2iffnjzei9v4ngbm2q"
+                    "verificationId": "tzql8i1n2fvu0i3xx0bzn"
                 })),
-            verification("aur2iffnjzei9v4ngbm2q"),
+            verification("tzql8i1n2fvu0i3xx0bzn"),
         ),
         // experience-mfa.json#7 (secret and QR code redacted there).
         case(
@@ -285,7 +288,7 @@ pub fn cases() -> Vec<Case> {
             Reply::Json(
                 200,
                 json!({
-                    "verificationId": "dfdsmvdmoehva4a6k6k10",
+                    "verificationId": "1kir0gshyl5sn3pkzjli4",
                     "secret": "JBSWY3DPEHPK3PXP",
                     "secretQrCode": "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="
                 }),
@@ -296,14 +299,14 @@ pub fn cases() -> Vec<Case> {
             "VerifyTotpVerification",
             invoke!(|c| {
                 let body = t::VerifyTotpVerificationBody {
-                    code: "680540".into(),
-                    verification_id: Some("dfdsmvdmoehva4a6k6k10".into()),
+                    code: "517204".into(),
+                    verification_id: Some("1kir0gshyl5sn3pkzjli4".into()),
                 };
                 c.experience().verify_totp_verification(body)
             }),
             Req::new("POST", "/api/experience/verification/totp/verify")
-                .json(json!({ "code": "680540", "verificationId": "dfdsmvdmoehva4a6k6k10" })),
-            verification("dfdsmvdmoehva4a6k6k10"),
+                .json(json!({ "code": "517204", "verificationId": "1kir0gshyl5sn3pkzjli4" })),
+            verification("1kir0gshyl5sn3pkzjli4"),
         ),
         // experience-mfa.json#43
         case(
@@ -313,11 +316,11 @@ pub fn cases() -> Vec<Case> {
             Reply::Json(
                 200,
                 json!({
-                    "verificationId": "qgqspe6mual4j8bxss8ln",
+                    "verificationId": "8tsjkinjo13q6s287ram6",
                     "registrationOptions": {
-                        "rp": { "name": "127.0.0.1", "id": "127.0.0.1" },
-                        "user": { "id": USER_HANDLE, "name": "mfa_073048", "displayName": "mfa_073048" },
-                        "challenge": "PBtJ9mihUkAP3knX-U0pkld2RlisLpJwoKh3dhBg2pc",
+                        "rp": { "name": "localhost", "id": "localhost" },
+                        "user": { "id": USER_HANDLE, "name": "noor_hadid", "displayName": "noor_hadid" },
+                        "challenge": "uvn4Ov5Qn_saODzlnAOaQy7F5LQwFcM7I2LBDRm_sEM",
                         "pubKeyCredParams": [
                             { "type": "public-key", "alg": -7 },
                             { "type": "public-key", "alg": -257 }
@@ -340,7 +343,7 @@ pub fn cases() -> Vec<Case> {
             "VerifyWebAuthnRegistrationVerification",
             invoke!(|c| {
                 let body = t::VerifyWebAuthnRegistrationVerificationBody {
-                    verification_id: "i662m8wdmgqcgqib81ebt".into(),
+                    verification_id: "ue11rb4pvp3bn880pzcy7".into(),
                     payload: t::VerifyWebAuthnRegistrationVerificationBodyPayload {
                         r#type: t::WebAuthnType::WebAuthn,
                         id: CRED_ID.into(),
@@ -362,7 +365,7 @@ pub fn cases() -> Vec<Case> {
             }),
             Req::new("POST", "/api/experience/verification/web-authn/registration/verify").json(
                 json!({
-                    "verificationId": "i662m8wdmgqcgqib81ebt",
+                    "verificationId": "ue11rb4pvp3bn880pzcy7",
                     "payload": {
                         "type": "WebAuthn",
                         "id": CRED_ID,
@@ -377,7 +380,7 @@ pub fn cases() -> Vec<Case> {
                     }
                 }),
             ),
-            verification("i662m8wdmgqcgqib81ebt"),
+            verification("ue11rb4pvp3bn880pzcy7"),
         ),
         // experience-mfa.json#63
         case(
@@ -387,8 +390,8 @@ pub fn cases() -> Vec<Case> {
             Reply::Json(
                 200,
                 json!({
-                    "verificationId": "vbn34xjsre0e28vpgz3ld",
-                    "authenticationOptions": authentication_options("60TvpD_d58dWi_HqV1V-EdrZH0-odr3Frg5YI1e8nIU", true)
+                    "verificationId": "wzlfrie5s5180oefi2l3w",
+                    "authenticationOptions": authentication_options("hHMSHzUfKI01g-yeUSsylDYBPl5ptSW5RFWo5fRuxWo", true)
                 }),
             ),
         ),
@@ -397,7 +400,7 @@ pub fn cases() -> Vec<Case> {
             "VerifyWebAuthnAuthenticationVerification",
             invoke!(|c| {
                 let body = t::VerifyWebAuthnAuthenticationVerificationBody {
-                    verification_id: "vbn34xjsre0e28vpgz3ld".into(),
+                    verification_id: "wzlfrie5s5180oefi2l3w".into(),
                     payload: assertion(AUTH_CLIENT_DATA, AUTH_DATA, AUTH_SIGNATURE, None),
                 };
                 let call = c.experience().verify_web_authn_authentication_verification(body);
@@ -405,11 +408,11 @@ pub fn cases() -> Vec<Case> {
             }),
             Req::new("POST", "/api/experience/verification/web-authn/authentication/verify").json(
                 json!({
-                    "verificationId": "vbn34xjsre0e28vpgz3ld",
+                    "verificationId": "wzlfrie5s5180oefi2l3w",
                     "payload": assertion_json(AUTH_CLIENT_DATA, AUTH_DATA, AUTH_SIGNATURE)
                 }),
             ),
-            verification("vbn34xjsre0e28vpgz3ld"),
+            verification("wzlfrie5s5180oefi2l3w"),
         ),
         // experience-mfa.json#77
         case(
@@ -418,19 +421,19 @@ pub fn cases() -> Vec<Case> {
                 let body = t::CreateSignInPasskeyAuthenticationWithIdentifierBody {
                     identifier: t::CreatePasswordVerificationBodyIdentifier {
                         r#type: t::NewPasswordIdentityVerificationRecordIdentifierType::Username,
-                        value: "mfa_073048".into(),
+                        value: "noor_hadid".into(),
                     },
                 };
                 let call = c.experience().create_sign_in_passkey_authentication_with_identifier(body);
                 call
             }),
             Req::new("POST", "/api/experience/verification/sign-in-passkey/authentication")
-                .json(json!({ "identifier": { "type": "username", "value": "mfa_073048" } })),
+                .json(json!({ "identifier": { "type": "username", "value": "noor_hadid" } })),
             Reply::Json(
                 200,
                 json!({
-                    "verificationId": "lzlrt64s0k3vxj60vecyf",
-                    "authenticationOptions": authentication_options("GPnvi4g2B8hLZNj_Wi7d4eUfzxAwysTuCtw0bNrXiwU", true)
+                    "verificationId": "5clph32ur7ln53pd9varw",
+                    "authenticationOptions": authentication_options("eE5YpswmKabE2b0ptuULjonDeGABviloemvYdMo6JF4", true)
                 }),
             ),
         ),
@@ -439,7 +442,7 @@ pub fn cases() -> Vec<Case> {
             "VerifySignInPasskeyAuthentication",
             invoke!(|c| {
                 let body = t::VerifySignInPasskeyAuthenticationBody {
-                    verification_id: Some("lzlrt64s0k3vxj60vecyf".into()),
+                    verification_id: Some("5clph32ur7ln53pd9varw".into()),
                     payload: assertion(
                         PASSKEY_CLIENT_DATA,
                         PASSKEY_AUTH_DATA,
@@ -455,9 +458,9 @@ pub fn cases() -> Vec<Case> {
                     let mut payload =
                         assertion_json(PASSKEY_CLIENT_DATA, PASSKEY_AUTH_DATA, PASSKEY_SIGNATURE);
                     payload["response"]["userHandle"] = json!(USER_HANDLE);
-                    json!({ "verificationId": "lzlrt64s0k3vxj60vecyf", "payload": payload })
+                    json!({ "verificationId": "5clph32ur7ln53pd9varw", "payload": payload })
                 }),
-            verification("eht6g1pmo6rj2bk0g25qo"),
+            verification("zew3b6oa0ii87698ytzrb"),
         ),
         // experience-mfa.json#13 (codes redacted there).
         case(
@@ -467,7 +470,7 @@ pub fn cases() -> Vec<Case> {
             Reply::Json(
                 200,
                 json!({
-                    "verificationId": "9g6pxtql6sj9uydm9ed71",
+                    "verificationId": "3cbhhhpwdmnu4q28jslmb",
                     "codes": ["a1b2c3d4e5", "f6g7h8i9j0", "k1l2m3n4o5", "p6q7r8s9t0", "u1v2w3x4y5",
                               "z6a7b8c9d0", "e1f2g3h4i5", "j6k7l8m9n0", "o1p2q3r4s5", "t6u7v8w9x0"]
                 }),
@@ -482,7 +485,7 @@ pub fn cases() -> Vec<Case> {
             }),
             Req::new("POST", "/api/experience/verification/backup-code/verify")
                 .json(json!({ "code": "a1b2c3d4e5" })),
-            verification("4vbku8faealud99c1xdus"),
+            verification("5vngcngsuu2stuzu6r5hx"),
         ),
         // experience-register.json#6
         case(
@@ -491,7 +494,7 @@ pub fn cases() -> Vec<Case> {
                 let body = t::CreateNewPasswordIdentityVerificationBody {
                     identifier: t::CreateNewPasswordIdentityVerificationBodyIdentifier {
                         r#type: t::CreateNewPasswordIdentityVerificationBodyIdentifierType::Username,
-                        value: "reg_073048".into(),
+                        value: "tomas_k".into(),
                     },
                     password: PASSWORD.into(),
                 };
@@ -499,10 +502,10 @@ pub fn cases() -> Vec<Case> {
                 call
             }),
             Req::new("POST", "/api/experience/verification/new-password-identity").json(json!({
-                "identifier": { "type": "username", "value": "reg_073048" },
+                "identifier": { "type": "username", "value": "tomas_k" },
                 "password": PASSWORD
             })),
-            verification("2lq5b8py1l3jntgtzhc82"),
+            verification("wa3yy8dx3s4kc4o499oya"),
         ),
         // experience-other-flows.json#11 (token redacted there).
         case(
@@ -511,17 +514,17 @@ pub fn cases() -> Vec<Case> {
                 let body = t::VerifyOneTimeTokenVerificationBody {
                     identifier: t::VerifyOneTimeTokenVerificationBodyIdentifier {
                         r#type: t::EmailVerificationCodeVerificationRecordIdentifierType::Email,
-                        value: "carol.073048@example.com".into(),
+                        value: "orla.brennan@example.com".into(),
                     },
                     token: "ott-7Hc2kQ9xLm4".into(),
                 };
                 c.experience().verify_one_time_token_verification(body)
             }),
             Req::new("POST", "/api/experience/verification/one-time-token/verify").json(json!({
-                "identifier": { "type": "email", "value": "carol.073048@example.com" },
+                "identifier": { "type": "email", "value": "orla.brennan@example.com" },
                 "token": "ott-7Hc2kQ9xLm4"
             })),
-            verification("5djqvpjutvehcootsshtd"),
+            verification("hav1oo8e9fj60n8o26qbh"),
         ),
     ]
 }

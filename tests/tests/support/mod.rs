@@ -5,7 +5,8 @@
 //!
 //! The expected requests are written out by hand from the OpenAPI documents and the recordings in
 //! `../shared/recordings/logto-1.42`, never derived from the generated code, so that a generator
-//! mistake shows up as a mismatch instead of being copied into the expectation.
+//! mistake shows up as a mismatch instead of being copied into the expectation. The recordings
+//! give the shapes only: every value in the table is invented.
 
 // Each test crate that includes this module uses a different subset of it.
 #![allow(dead_code)]
@@ -49,9 +50,10 @@ pub const HOSTILE: &str = "a/b?c#d e/ü";
 /// `HOSTILE` as one percent-encoded path segment.
 pub const HOSTILE_ENCODED: &str = "a%2Fb%3Fc%23d%20e%2F%C3%BC";
 /// The user access token the Account API cases send (any opaque string does on a mock).
-pub const BEARER_TOKEN: &str = "rec-user-access-token-073048";
-/// The verification record id the sensitive Account API cases send (from `account-mfa.json`).
-pub const VERIFICATION_ID: &str = "1gakztv2rgp9uqkxtacqz";
+pub const BEARER_TOKEN: &str = "user-access-token-q4w8e2";
+/// The verification record id the sensitive Account API cases send (invented; the same id
+/// `CreateVerificationByPassword` answers with).
+pub const VERIFICATION_ID: &str = "tioy2v4xeb32chu3ukixz";
 
 /// Which OpenAPI document an operation belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]

@@ -29,40 +29,37 @@ pub(super) fn fail(status: u16, code: &str) -> ApiError {
     error(status, code, Value::Null)
 }
 
-/// A Logto error body, `{code, data?, details?, message}` in that order, with Logto's English
-/// message for `code` as recorded; `extra` holds `data` and `details`. Session errors from the
-/// OIDC provider add `error` and `error_description` (experience-sign-in.json#2, #33).
+/// A Logto error body, `{code, data?, details?, message}` in that order; `extra` holds `data` and
+/// `details`. The codes are Logto's; the messages are the stand-in's own wording (clients must
+/// branch on `code`, never on `message`). Session errors from the OIDC provider add `error` and
+/// `error_description` (shape: experience-sign-in.json#2, #33).
 pub(super) fn error(status: u16, code: &str, extra: Value) -> ApiError {
     let messages = json!({
-        "session.not_found": "Session not found. Please go back and sign in again.",
-        "session.interaction_not_found":
-            "Interaction session not found. Please go back and start the session again.",
-        "session.identifier_not_found":
-            "User identifier not found. Please go back and sign in again.",
+        "session.not_found": "No sign-in session is open; start a new one.",
+        "session.interaction_not_found": "No interaction has been started in this session yet.",
+        "session.identifier_not_found": "The interaction does not know which user this is yet.",
         "session.verification_session_not_found":
-            "The verification was not successful. Restart the verification flow and try again.",
-        "session.verification_failed":
-            "The verification was not successful. Restart the verification flow and try again.",
-        "session.invalid_credentials": "Incorrect account or password. Please check your input.",
+            "No verification record with this id belongs to the interaction.",
+        "session.verification_failed": "This verification record cannot be used for this step.",
+        "session.invalid_credentials": "The identifier and password do not match a user.",
         "session.not_supported_for_forgot_password":
-            "This operation is not supported for forgot password.",
-        "oidc.invalid_request": "Request is invalid.",
-        "auth.authorization_header_missing": "Authorization header is missing.",
-        "auth.authorization_token_type_not_supported": "Authorization type is not supported.",
-        "auth.unauthorized": "Unauthorized. Please check credentials and its scope.",
-        "verification_record.permission_denied": "Permission denied, please re-authenticate.",
-        "password.rejected":
-            "Password rejected. Please check if your password meets the requirements.",
-        "guard.invalid_input": "The request body is invalid.",
-        // Worded by the stand-in.
+            "A password reset cannot use this kind of verification.",
+        "oidc.invalid_request": "The OIDC provider refused the request.",
+        "auth.authorization_header_missing": "The request carries no `Authorization` header.",
+        "auth.authorization_token_type_not_supported": "Only `Bearer` tokens are accepted here.",
+        "auth.unauthorized": "The access token is missing, expired or not for this API.",
+        "verification_record.permission_denied":
+            "This call needs a fresh verification record; verify the user again.",
+        "password.rejected": "The new password breaks the password policy.",
+        "guard.invalid_input": "The request body does not match what this endpoint takes.",
         "auth.forbidden": "The token lacks the scope this call needs.",
         "user.username_already_in_use": "Another user has this username.",
         "role.name_in_use": "Another role has this name.",
         "entity.not_exists_with_id": "Nothing with this id exists."
     });
     let descriptions = json!({
-        "session.not_found": "interaction session not found",
-        "oidc.invalid_request": "interaction client_id mismatch"
+        "session.not_found": "no interaction session for this cookie",
+        "oidc.invalid_request": "the interaction belongs to another client"
     });
     let mut body = Map::new();
     body.insert("code".into(), code.into());
@@ -284,7 +281,7 @@ pub(super) fn now_ms() -> u64 {
     u64::try_from(since_epoch.as_millis()).unwrap_or(u64::MAX)
 }
 
-/// Epoch milliseconds as `2026-11-22T07:42:04.840Z`, like JavaScript's `toISOString`.
+/// Epoch milliseconds as `2025-05-06T14:17:09.381Z`, like JavaScript's `toISOString`.
 pub(super) fn iso8601(ms: u64) -> String {
     let at = UNIX_EPOCH + std::time::Duration::from_millis(ms);
     humantime::format_rfc3339_millis(at).to_string()

@@ -15,9 +15,29 @@ pub fn cases() -> Vec<Case> {
 }
 
 const ORG_SCOPE: &str = "0rg5c0pe00000000000o1";
+/// Paths with `HOSTILE` in every parameter.
+const DOMAINS: &str = concat!(
+    "/api/applications/a%2Fb%3Fc%23d%20e%2F%C3%BC",
+    "/protected-app-metadata/custom-domains"
+);
+const ONE_DOMAIN: &str = concat!(
+    "/api/applications/a%2Fb%3Fc%23d%20e%2F%C3%BC",
+    "/protected-app-metadata/custom-domains/a%2Fb%3Fc%23d%20e%2F%C3%BC"
+);
+const ONE_CONSENT_SCOPE: &str = concat!(
+    "/api/applications/a%2Fb%3Fc%23d%20e%2F%C3%BC",
+    "/user-consent-scopes/a%2Fb%3Fc%23d%20e%2F%C3%BC/a%2Fb%3Fc%23d%20e%2F%C3%BC"
+);
+const CONSENT_ORGS: &str = concat!(
+    "/api/applications/a%2Fb%3Fc%23d%20e%2F%C3%BC",
+    "/users/a%2Fb%3Fc%23d%20e%2F%C3%BC/consent-organizations"
+);
+const ONE_CONSENT_ORG: &str = concat!(
+    "/api/applications/a%2Fb%3Fc%23d%20e%2F%C3%BC",
+    "/users/a%2Fb%3Fc%23d%20e%2F%C3%BC/consent-organizations/a%2Fb%3Fc%23d%20e%2F%C3%BC"
+);
 
 fn domain_cases() -> Vec<Case> {
-    let domains = "/api/applications/a%2Fb%3Fc%23d%20e%2F%C3%BC/protected-app-metadata/custom-domains";
     vec![
         case(
             "ListApplicationProtectedAppMetadataCustomDomains",
@@ -25,7 +45,7 @@ fn domain_cases() -> Vec<Case> {
                 c.applications()
                     .list_application_protected_app_metadata_custom_domains(HOSTILE)
             }),
-            Req::new("GET", domains),
+            Req::new("GET", DOMAINS),
             Reply::Json(200, json!([pending_domain(), active_domain()])),
         ),
         // The domain is registered asynchronously: 201 without a body.
@@ -38,7 +58,7 @@ fn domain_cases() -> Vec<Case> {
                 c.applications()
                     .create_application_protected_app_metadata_custom_domain(HOSTILE, body)
             }),
-            Req::new("POST", domains).json(json!({ "domain": "intranet.example.net" })),
+            Req::new("POST", DOMAINS).json(json!({ "domain": "intranet.example.net" })),
             Reply::Empty(201),
         ),
         case(
@@ -47,10 +67,7 @@ fn domain_cases() -> Vec<Case> {
                 c.applications()
                     .delete_application_protected_app_metadata_custom_domain(HOSTILE, HOSTILE)
             }),
-            Req::new(
-                "DELETE",
-                "/api/applications/a%2Fb%3Fc%23d%20e%2F%C3%BC/protected-app-metadata/custom-domains/a%2Fb%3Fc%23d%20e%2F%C3%BC",
-            ),
+            Req::new("DELETE", ONE_DOMAIN),
             Reply::Empty(204),
         ),
     ]
@@ -98,7 +115,8 @@ fn consent_scope_cases() -> Vec<Case> {
                         t::UserScope::UrnLogtoScopeOrganizations,
                     ]),
                 };
-                c.applications().create_application_user_consent_scope(HOSTILE, body)
+                c.applications()
+                    .create_application_user_consent_scope(HOSTILE, body)
             }),
             Req::new("POST", scopes).json(json!({
                 "organizationScopes": [ORG_SCOPE],
@@ -119,7 +137,8 @@ fn consent_scope_cases() -> Vec<Case> {
                     ]),
                     ..Default::default()
                 };
-                c.applications().create_application_user_consent_scope(HOSTILE, body)
+                c.applications()
+                    .create_application_user_consent_scope(HOSTILE, body)
             }),
             Req::new("POST", scopes)
                 .json(json!({ "userScopes": ["custom_data", "urn:logto:scope:sessions"] })),
@@ -128,7 +147,9 @@ fn consent_scope_cases() -> Vec<Case> {
         .variant("user scopes only"),
         case(
             "ListApplicationUserConsentScopes",
-            invoke!(|c| c.applications().list_application_user_consent_scopes(HOSTILE)),
+            invoke!(|c| c
+                .applications()
+                .list_application_user_consent_scopes(HOSTILE)),
             Req::new("GET", scopes),
             Reply::Json(200, consent_scopes()),
         ),
@@ -142,10 +163,7 @@ fn consent_scope_cases() -> Vec<Case> {
                     HOSTILE,
                 )
             }),
-            Req::new(
-                "DELETE",
-                "/api/applications/a%2Fb%3Fc%23d%20e%2F%C3%BC/user-consent-scopes/a%2Fb%3Fc%23d%20e%2F%C3%BC/a%2Fb%3Fc%23d%20e%2F%C3%BC",
-            ),
+            Req::new("DELETE", ONE_CONSENT_SCOPE),
             Reply::Empty(204),
         ),
     ]
@@ -193,7 +211,8 @@ fn sign_in_cases() -> Vec<Case> {
                     terms_of_use_url: Some("https://portal.example.org/terms".into()),
                     privacy_policy_url: None,
                 };
-                c.applications().replace_application_sign_in_experience(HOSTILE, body)
+                c.applications()
+                    .replace_application_sign_in_experience(HOSTILE, body)
             }),
             Req::new("PUT", path).json(json!({
                 "color": {
@@ -222,7 +241,8 @@ fn sign_in_cases() -> Vec<Case> {
                     privacy_policy_url: Some(String::new()),
                     ..Default::default()
                 };
-                c.applications().replace_application_sign_in_experience(HOSTILE, body)
+                c.applications()
+                    .replace_application_sign_in_experience(HOSTILE, body)
             }),
             Req::new("PUT", path).json(json!({
                 "customCss": ".logo { height: 40px; }",
@@ -267,7 +287,6 @@ fn consent_organization() -> Value {
 }
 
 fn consent_organization_cases() -> Vec<Case> {
-    let orgs = "/api/applications/a%2Fb%3Fc%23d%20e%2F%C3%BC/users/a%2Fb%3Fc%23d%20e%2F%C3%BC/consent-organizations";
     vec![
         case(
             "ListApplicationUserConsentOrganizations",
@@ -275,7 +294,7 @@ fn consent_organization_cases() -> Vec<Case> {
                 c.applications()
                     .list_application_user_consent_organizations(HOSTILE, HOSTILE)
             }),
-            Req::new("GET", orgs),
+            Req::new("GET", CONSENT_ORGS),
             Reply::Json(200, json!({ "organizations": [consent_organization()] })),
         ),
         case(
@@ -286,7 +305,7 @@ fn consent_organization_cases() -> Vec<Case> {
                     .page(1)
                     .page_size(50)
             }),
-            Req::new("GET", orgs).query(&[("page", "1"), ("page_size", "50")]),
+            Req::new("GET", CONSENT_ORGS).query(&[("page", "1"), ("page_size", "50")]),
             Reply::Json(200, json!({ "organizations": [] })),
         )
         .variant("paged"),
@@ -299,7 +318,7 @@ fn consent_organization_cases() -> Vec<Case> {
                 c.applications()
                     .replace_application_user_consent_organizations(HOSTILE, HOSTILE, body)
             }),
-            Req::new("PUT", orgs).json(json!({ "organizationIds": [ORG_ID] })),
+            Req::new("PUT", CONSENT_ORGS).json(json!({ "organizationIds": [ORG_ID] })),
             Reply::Empty(204),
         ),
         case(
@@ -311,7 +330,8 @@ fn consent_organization_cases() -> Vec<Case> {
                 c.applications()
                     .create_application_user_consent_organization(HOSTILE, HOSTILE, body)
             }),
-            Req::new("POST", orgs).json(json!({ "organizationIds": [ORG_ID, "0rg1d0000002"] })),
+            Req::new("POST", CONSENT_ORGS)
+                .json(json!({ "organizationIds": [ORG_ID, "0rg1d0000002"] })),
             Reply::Text(201, "Created"),
         ),
         case(
@@ -320,10 +340,7 @@ fn consent_organization_cases() -> Vec<Case> {
                 c.applications()
                     .delete_application_user_consent_organization(HOSTILE, HOSTILE, HOSTILE)
             }),
-            Req::new(
-                "DELETE",
-                "/api/applications/a%2Fb%3Fc%23d%20e%2F%C3%BC/users/a%2Fb%3Fc%23d%20e%2F%C3%BC/consent-organizations/a%2Fb%3Fc%23d%20e%2F%C3%BC",
-            ),
+            Req::new("DELETE", ONE_CONSENT_ORG),
             Reply::Empty(204),
         ),
     ]

@@ -40,7 +40,10 @@ fn record_cases() -> Vec<Case> {
         case(
             "ListApplications",
             invoke!(|c| {
-                let types = t::Types::List(vec![t::TypesVariant1::Traditional, t::TypesVariant1::Protected]);
+                let types = t::Types::List(vec![
+                    t::TypesVariant1::Traditional,
+                    t::TypesVariant1::Protected,
+                ]);
                 let search = [("search.name", "%portal%"), ("mode.name", "like")]
                     .map(|(k, v)| (k.to_owned(), v.to_owned()));
                 c.applications()
@@ -227,7 +230,9 @@ fn record_cases() -> Vec<Case> {
             invoke!(|c| {
                 let metadata = t::UpdateApplicationBodyProtectedAppMetadata {
                     session_duration: Some(1209600.0),
-                    page_rules: Some(vec![t::PageRule { path: "^/admin".into() }]),
+                    page_rules: Some(vec![t::PageRule {
+                        path: "^/admin".into(),
+                    }]),
                     additional_scopes: Some(vec![
                         t::AdditionalScope::CustomData,
                         t::AdditionalScope::Roles,
@@ -261,10 +266,14 @@ fn record_cases() -> Vec<Case> {
             "UpdateApplicationCustomData",
             invoke!(|c| {
                 let data = object(json!({ "owner": "it-ops", "limits": { "rps": 25 } }));
-                c.applications().update_application_custom_data(HOSTILE, data)
+                c.applications()
+                    .update_application_custom_data(HOSTILE, data)
             }),
-            Req::new("PATCH", "/api/applications/a%2Fb%3Fc%23d%20e%2F%C3%BC/custom-data")
-                .json(json!({ "owner": "it-ops", "limits": { "rps": 25 } })),
+            Req::new(
+                "PATCH",
+                "/api/applications/a%2Fb%3Fc%23d%20e%2F%C3%BC/custom-data",
+            )
+            .json(json!({ "owner": "it-ops", "limits": { "rps": 25 } })),
             Reply::Json(
                 200,
                 json!({ "team": "partners", "owner": "it-ops", "limits": { "rps": 25 } }),
@@ -273,7 +282,10 @@ fn record_cases() -> Vec<Case> {
         case(
             "DeleteApplicationLegacySecret",
             invoke!(|c| c.applications().delete_application_legacy_secret(HOSTILE)),
-            Req::new("DELETE", "/api/applications/a%2Fb%3Fc%23d%20e%2F%C3%BC/legacy-secret"),
+            Req::new(
+                "DELETE",
+                "/api/applications/a%2Fb%3Fc%23d%20e%2F%C3%BC/legacy-secret",
+            ),
             Reply::Json(200, {
                 let mut app = legacy_app();
                 app.as_object_mut().map(|o| o.remove("secret"));
@@ -324,7 +336,8 @@ fn access_cases() -> Vec<Case> {
                         },
                     ],
                 };
-                c.applications().replace_application_access_control(HOSTILE, body)
+                c.applications()
+                    .replace_application_access_control(HOSTILE, body)
             }),
             Req::new("PUT", access).json(access_control()),
             Reply::Json(200, access_control()),
@@ -334,7 +347,8 @@ fn access_cases() -> Vec<Case> {
             "ReplaceApplicationAccessControl",
             invoke!(|c| {
                 let body = t::ReplaceApplicationAccessControlBody::default();
-                c.applications().replace_application_access_control(HOSTILE, body)
+                c.applications()
+                    .replace_application_access_control(HOSTILE, body)
             }),
             Req::new("PUT", access).json(json!({
                 "userIds": [],
@@ -372,7 +386,11 @@ fn access_cases() -> Vec<Case> {
                     .page_size(5)
                     .search_params(search.into_iter().collect())
             }),
-            Req::new("GET", roles).query(&[("page", "2"), ("page_size", "5"), ("search", "billing")]),
+            Req::new("GET", roles).query(&[
+                ("page", "2"),
+                ("page_size", "5"),
+                ("search", "billing"),
+            ]),
             Reply::Json(200, json!([])),
         )
         .variant("paged search"),
@@ -413,7 +431,10 @@ fn access_cases() -> Vec<Case> {
         case(
             "ListApplicationOrganizations",
             invoke!(|c| c.applications().list_application_organizations(HOSTILE)),
-            Req::new("GET", "/api/applications/a%2Fb%3Fc%23d%20e%2F%C3%BC/organizations"),
+            Req::new(
+                "GET",
+                "/api/applications/a%2Fb%3Fc%23d%20e%2F%C3%BC/organizations",
+            ),
             Reply::Json(200, json!([app_organization()])),
         ),
         case(
@@ -424,8 +445,11 @@ fn access_cases() -> Vec<Case> {
                     .page(3)
                     .page_size(10)
             }),
-            Req::new("GET", "/api/applications/a%2Fb%3Fc%23d%20e%2F%C3%BC/organizations")
-                .query(&[("page", "3"), ("page_size", "10")]),
+            Req::new(
+                "GET",
+                "/api/applications/a%2Fb%3Fc%23d%20e%2F%C3%BC/organizations",
+            )
+            .query(&[("page", "3"), ("page_size", "10")]),
             Reply::Json(200, json!([])),
         )
         .variant("paged"),
@@ -525,7 +549,8 @@ fn secret_cases() -> Vec<Case> {
                 let body = t::UpdateApplicationSecretBody {
                     name: "rotation-q4".into(),
                 };
-                c.applications().update_application_secret(HOSTILE, HOSTILE, body)
+                c.applications()
+                    .update_application_secret(HOSTILE, HOSTILE, body)
             }),
             Req::new("PATCH", one).json(json!({ "name": "rotation-q4" })),
             Reply::Json(200, secret("rotation-q4", None)),
@@ -537,7 +562,8 @@ fn secret_cases() -> Vec<Case> {
                 let body = t::UpdateApplicationSecretBody {
                     name: "rotation-q4".into(),
                 };
-                c.applications().update_application_secret(HOSTILE, HOSTILE, body)
+                c.applications()
+                    .update_application_secret(HOSTILE, HOSTILE, body)
             }),
             Req::new("PATCH", one).json(json!({ "name": "rotation-q4" })),
             Reply::Empty(204),
@@ -545,4 +571,3 @@ fn secret_cases() -> Vec<Case> {
         .variant("204"),
     ]
 }
-

@@ -7,7 +7,8 @@ use serde_json::{json, Value};
 
 const ONE: &str = "/api/resources/a%2Fb%3Fc%23d%20e%2F%C3%BC";
 const SCOPES: &str = "/api/resources/a%2Fb%3Fc%23d%20e%2F%C3%BC/scopes";
-const ONE_SCOPE: &str = "/api/resources/a%2Fb%3Fc%23d%20e%2F%C3%BC/scopes/a%2Fb%3Fc%23d%20e%2F%C3%BC";
+const ONE_SCOPE: &str =
+    "/api/resources/a%2Fb%3Fc%23d%20e%2F%C3%BC/scopes/a%2Fb%3Fc%23d%20e%2F%C3%BC";
 
 /// The built-in Management API resource, as listed.
 fn management_resource() -> Value {
@@ -50,8 +51,11 @@ fn resource_cases() -> Vec<Case> {
                     .page(1)
                     .page_size(2)
             }),
-            Req::new("GET", "/api/resources")
-                .query(&[("includeScopes", "true"), ("page", "1"), ("page_size", "2")]),
+            Req::new("GET", "/api/resources").query(&[
+                ("includeScopes", "true"),
+                ("page", "1"),
+                ("page_size", "2"),
+            ]),
             Reply::Json(
                 200,
                 json!([with_scopes(
@@ -116,7 +120,8 @@ fn resource_cases() -> Vec<Case> {
                 };
                 c.resources().update_resource(HOSTILE, body)
             }),
-            Req::new("PATCH", ONE).json(json!({ "name": "Inventory API v2", "accessTokenTtl": 7200 })),
+            Req::new("PATCH", ONE)
+                .json(json!({ "name": "Inventory API v2", "accessTokenTtl": 7200 })),
             Reply::Json(200, {
                 let mut updated = resource();
                 updated["name"] = json!("Inventory API v2");
@@ -136,8 +141,11 @@ fn resource_cases() -> Vec<Case> {
                 let body = t::UpdateResourceIsDefaultBody { is_default: true };
                 c.resources().update_resource_is_default(HOSTILE, body)
             }),
-            Req::new("PATCH", "/api/resources/a%2Fb%3Fc%23d%20e%2F%C3%BC/is-default")
-                .json(json!({ "isDefault": true })),
+            Req::new(
+                "PATCH",
+                "/api/resources/a%2Fb%3Fc%23d%20e%2F%C3%BC/is-default",
+            )
+            .json(json!({ "isDefault": true })),
             Reply::Json(200, {
                 let mut updated = resource();
                 updated["isDefault"] = json!(true);
@@ -190,7 +198,10 @@ fn scope_cases() -> Vec<Case> {
             }),
             Req::new("POST", SCOPES)
                 .json(json!({ "name": "read:stock", "description": "Read stock levels" })),
-            Reply::Json(201, scope(SCOPE_ID, "read:stock", Some("Read stock levels"))),
+            Reply::Json(
+                201,
+                scope(SCOPE_ID, "read:stock", Some("Read stock levels")),
+            ),
         ),
         // `description` is nullable: a present null is sent as null.
         case(
@@ -217,7 +228,10 @@ fn scope_cases() -> Vec<Case> {
             }),
             Req::new("PATCH", ONE_SCOPE)
                 .json(json!({ "name": "delete:stock", "description": "Remove stock entries" })),
-            Reply::Json(200, scope(SCOPE_ID_2, "delete:stock", Some("Remove stock entries"))),
+            Reply::Json(
+                200,
+                scope(SCOPE_ID_2, "delete:stock", Some("Remove stock entries")),
+            ),
         ),
         case(
             "DeleteResourceScope",
@@ -227,4 +241,3 @@ fn scope_cases() -> Vec<Case> {
         ),
     ]
 }
-

@@ -228,7 +228,10 @@ fn member_cases() -> Vec<Case> {
         case(
             "DeleteRoleUser",
             invoke!(|c| c.roles().delete_role_user(HOSTILE, HOSTILE)),
-            Req::new("DELETE", "/api/roles/a%2Fb%3Fc%23d%20e%2F%C3%BC/users/a%2Fb%3Fc%23d%20e%2F%C3%BC"),
+            Req::new(
+                "DELETE",
+                "/api/roles/a%2Fb%3Fc%23d%20e%2F%C3%BC/users/a%2Fb%3Fc%23d%20e%2F%C3%BC",
+            ),
             Reply::Empty(204),
         ),
         case(
@@ -247,7 +250,11 @@ fn member_cases() -> Vec<Case> {
                     .page_size(5)
                     .search_params(search.into_iter().collect())
             }),
-            Req::new("GET", APPS).query(&[("page", "2"), ("page_size", "5"), ("search", "billing")]),
+            Req::new("GET", APPS).query(&[
+                ("page", "2"),
+                ("page_size", "5"),
+                ("search", "billing"),
+            ]),
             Reply::Json(200, json!([])),
         )
         .variant("paged search"),
@@ -306,7 +313,8 @@ fn scope_cases() -> Vec<Case> {
         case(
             "ListRoleScopes",
             invoke!(|c| {
-                let search = [("search.name", "write:%")].map(|(k, v)| (k.to_owned(), v.to_owned()));
+                let search =
+                    [("search.name", "write:%")].map(|(k, v)| (k.to_owned(), v.to_owned()));
                 c.roles()
                     .list_role_scopes(HOSTILE)
                     .page(1)
@@ -355,7 +363,10 @@ fn scope_cases() -> Vec<Case> {
         case(
             "DeleteRoleScope",
             invoke!(|c| c.roles().delete_role_scope(HOSTILE, HOSTILE)),
-            Req::new("DELETE", "/api/roles/a%2Fb%3Fc%23d%20e%2F%C3%BC/scopes/a%2Fb%3Fc%23d%20e%2F%C3%BC"),
+            Req::new(
+                "DELETE",
+                "/api/roles/a%2Fb%3Fc%23d%20e%2F%C3%BC/scopes/a%2Fb%3Fc%23d%20e%2F%C3%BC",
+            ),
             Reply::Empty(204),
         ),
     ]

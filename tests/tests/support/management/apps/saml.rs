@@ -14,7 +14,8 @@ const AUTHN: &str = "/api/saml/a%2Fb%3Fc%23d%20e%2F%C3%BC/authn";
 const POST_BINDING: &str = "urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST";
 const EMAIL_FORMAT: &str = "urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress";
 /// A made-up, deflated and base64-encoded `AuthnRequest` (only its shape matters here).
-const SAML_REQUEST: &str = "fZFNa8MwDIb/ivE9sZ0m7WqSQFgZFDooLey+m6FG4mAcyyPbWfrvZ+dj0EOP0uv30SNe0/vQ6QE=";
+const SAML_REQUEST: &str =
+    "fZFNa8MwDIb/ivE9sZ0m7WqSQFgZFDooLey+m6FG4mAcyyPbWfrvZ+dj0EOP0uv30SNe0/vQ6QE=";
 
 pub fn cases() -> Vec<Case> {
     let mut cases = app_cases();
@@ -84,7 +85,9 @@ fn app_cases() -> Vec<Case> {
                         url: "https://expenses.example.org/acs".into(),
                     })),
                     encryption: Some(Some(object(json!({ "encryptAssertion": false })))),
-                    name_id_format: Some(t::NameIdFormat::UrnOasisNamesTcSaml11NameidFormatEmailAddress),
+                    name_id_format: Some(
+                        t::NameIdFormat::UrnOasisNamesTcSaml11NameidFormatEmailAddress,
+                    ),
                 };
                 c.saml_applications().create_saml_application(body)
             }),
@@ -154,7 +157,8 @@ fn app_cases() -> Vec<Case> {
                 updated["customData"] = json!({ "vendor": "expenses-inc" });
                 updated["attributeMapping"] = json!({ "sub": "nameid", "email": "mail" });
                 updated["entityId"] = json!("https://expenses.example.org/sp");
-                updated["nameIdFormat"] = json!("urn:oasis:names:tc:SAML:2.0:nameid-format:transient");
+                updated["nameIdFormat"] =
+                    json!("urn:oasis:names:tc:SAML:2.0:nameid-format:transient");
                 updated
             }),
         ),
@@ -167,11 +171,18 @@ fn app_cases() -> Vec<Case> {
     ]
 }
 
+/// A PEM certificate, shortened (the client keeps it as text).
+const CERTIFICATE: &str = concat!(
+    "-----BEGIN CERTIFICATE-----\r\n",
+    "MIIBszCCAVmgAwIBAgIUdGVzdC1vbmx5LWNlcnQ=\r\n",
+    "-----END CERTIFICATE-----\r\n"
+);
+
 /// A signing certificate of the SAML application (PEM shortened; any text decodes).
 fn certificate(id: &str, active: bool) -> Value {
     json!({
         "id": id,
-        "certificate": "-----BEGIN CERTIFICATE-----\r\nMIIBszCCAVmgAwIBAgIUdGVzdC1vbmx5LWNlcnQ=\r\n-----END CERTIFICATE-----\r\n",
+        "certificate": CERTIFICATE,
         "createdAt": 1795400700001_u64,
         "expiresAt": 1858472700001_u64,
         "active": active,
@@ -189,8 +200,11 @@ fn secret_cases() -> Vec<Case> {
         case(
             "CreateSamlApplicationSecret",
             invoke!(|c| {
-                let body = t::CreateSamlApplicationSecretBody { life_span_in_years: 3 };
-                c.saml_applications().create_saml_application_secret(HOSTILE, body)
+                let body = t::CreateSamlApplicationSecretBody {
+                    life_span_in_years: 3,
+                };
+                c.saml_applications()
+                    .create_saml_application_secret(HOSTILE, body)
             }),
             Req::new("POST", SECRETS).json(json!({ "lifeSpanInYears": 3 })),
             Reply::Json(201, certificate("53cr3t1d00000000000c2", false)),
@@ -222,7 +236,9 @@ fn secret_cases() -> Vec<Case> {
         .variant("legacy fields"),
         case(
             "DeleteSamlApplicationSecret",
-            invoke!(|c| c.saml_applications().delete_saml_application_secret(HOSTILE, HOSTILE)),
+            invoke!(|c| c
+                .saml_applications()
+                .delete_saml_application_secret(HOSTILE, HOSTILE)),
             Req::new("DELETE", ONE_SECRET),
             Reply::Empty(204),
         ),
@@ -230,7 +246,8 @@ fn secret_cases() -> Vec<Case> {
             "UpdateSamlApplicationSecret",
             invoke!(|c| {
                 let body = t::CreateSsoConnectorSigningKeyBody { active: true };
-                c.saml_applications().update_saml_application_secret(HOSTILE, HOSTILE, body)
+                c.saml_applications()
+                    .update_saml_application_secret(HOSTILE, HOSTILE, body)
             }),
             Req::new("PATCH", ONE_SECRET).json(json!({ "active": true })),
             Reply::Json(200, certificate("53cr3t1d00000000000c2", true)),
@@ -264,8 +281,13 @@ fn flow_cases() -> Vec<Case> {
     vec![
         case(
             "ListSamlApplicationMetadata",
-            invoke!(|c| c.saml_applications().list_saml_application_metadata(HOSTILE)),
-            Req::new("GET", "/api/saml-applications/a%2Fb%3Fc%23d%20e%2F%C3%BC/metadata"),
+            invoke!(|c| c
+                .saml_applications()
+                .list_saml_application_metadata(HOSTILE)),
+            Req::new(
+                "GET",
+                "/api/saml-applications/a%2Fb%3Fc%23d%20e%2F%C3%BC/metadata",
+            ),
             Reply::TextAs(200, "text/xml;charset=utf-8", METADATA),
         ),
         // Logto's OIDC provider comes back here with the authorization code.
@@ -309,8 +331,10 @@ fn flow_cases() -> Vec<Case> {
                     .get_saml_authn(HOSTILE, SAML_REQUEST)
                     .relay_state("expenses-relay-1")
             }),
-            Req::new("GET", AUTHN)
-                .query(&[("SAMLRequest", SAML_REQUEST), ("RelayState", "expenses-relay-1")]),
+            Req::new("GET", AUTHN).query(&[
+                ("SAMLRequest", SAML_REQUEST),
+                ("RelayState", "expenses-relay-1"),
+            ]),
             Reply::Empty(302),
         ),
         case(
@@ -325,7 +349,10 @@ fn flow_cases() -> Vec<Case> {
             Req::new("GET", AUTHN).query(&[
                 ("SAMLRequest", SAML_REQUEST),
                 ("Signature", "c2lnbmF0dXJlLWJ5dGVz+/=="),
-                ("SigAlg", "http://www.w3.org/2001/04/xmldsig-more#rsa-sha256"),
+                (
+                    "SigAlg",
+                    "http://www.w3.org/2001/04/xmldsig-more#rsa-sha256",
+                ),
                 ("RelayState", "expenses-relay-2"),
             ]),
             Reply::Empty(302),
@@ -340,7 +367,8 @@ fn flow_cases() -> Vec<Case> {
                     saml_request: SAML_REQUEST.into(),
                     relay_state: Some(Some("expenses-relay-3".into())),
                 };
-                c.saml_applications_auth_flow().create_saml_authn(HOSTILE, body)
+                c.saml_applications_auth_flow()
+                    .create_saml_authn(HOSTILE, body)
             }),
             Req::new("POST", AUTHN)
                 .json(json!({ "SAMLRequest": SAML_REQUEST, "RelayState": "expenses-relay-3" })),

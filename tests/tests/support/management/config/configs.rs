@@ -155,8 +155,11 @@ fn console_and_keys() -> Vec<Case> {
                 c.configs()
                     .rotate_oidc_keys(t::KeyType::Unknown(HOSTILE.into()), body)
             }),
-            Req::new("POST", "/api/configs/oidc/a%2Fb%3Fc%23d%20e%2F%C3%BC/rotate")
-                .json(json!({ "signingKeyAlgorithm": "RSA", "rotationGracePeriod": 3600 })),
+            Req::new(
+                "POST",
+                "/api/configs/oidc/a%2Fb%3Fc%23d%20e%2F%C3%BC/rotate",
+            )
+            .json(json!({ "signingKeyAlgorithm": "RSA", "rotationGracePeriod": 3600 })),
             Reply::Json(200, private_keys()),
         ),
         // Cookie keys are rotated with an empty object.
@@ -166,7 +169,11 @@ fn console_and_keys() -> Vec<Case> {
                 t::KeyType::Unknown(HOSTILE.into()),
                 t::RotateOidcKeysBody::default()
             )),
-            Req::new("POST", "/api/configs/oidc/a%2Fb%3Fc%23d%20e%2F%C3%BC/rotate").json(json!({})),
+            Req::new(
+                "POST",
+                "/api/configs/oidc/a%2Fb%3Fc%23d%20e%2F%C3%BC/rotate",
+            )
+            .json(json!({})),
             Reply::Json(
                 200,
                 json!([
@@ -240,13 +247,17 @@ fn access_token_sample() -> Value {
     })
 }
 
+fn sample_context() -> Value {
+    json!({
+        "user": { "id": "u5er1d0000001", "username": "sample", "primaryEmail": null }
+    })
+}
+
 fn access_customizer() -> Value {
     json!({
         "script": ACCESS_SCRIPT,
         "environmentVariables": { "TIER_DEFAULT": "free" },
-        "contextSample": {
-            "user": { "id": "u5er1d0000001", "username": "sample", "primaryEmail": null }
-        },
+        "contextSample": sample_context(),
         "tokenSample": access_token_sample(),
         "blockIssuanceOnError": true
     })
@@ -273,9 +284,7 @@ fn jwt_customizers() -> Vec<Case> {
                 let body = t::UpsertJwtCustomizerBody {
                     script: Some(json!(ACCESS_SCRIPT)),
                     environment_variables: Some(json!({ "TIER_DEFAULT": "free" })),
-                    context_sample: Some(json!({
-                        "user": { "id": "u5er1d0000001", "username": "sample", "primaryEmail": null }
-                    })),
+                    context_sample: Some(sample_context()),
                     token_sample: Some(access_token_sample()),
                     block_issuance_on_error: Some(json!(true)),
                 };
@@ -375,8 +384,8 @@ fn jwt_customizers() -> Vec<Case> {
         case(
             "TestJwtCustomizer",
             invoke!(|c| {
-                let body = t::TestJwtCustomizerBody::AccessToken(
-                    t::AccessTokenTestJwtCustomizerBody {
+                let body =
+                    t::TestJwtCustomizerBody::AccessToken(t::AccessTokenTestJwtCustomizerBody {
                         environment_variables: Some(strings(&[("TIER_DEFAULT", "free")])),
                         script: ACCESS_SCRIPT.into(),
                         token: t::TokenSample {
@@ -397,17 +406,24 @@ fn jwt_customizers() -> Vec<Case> {
                             application: None,
                             organization: None,
                         },
-                    },
-                );
+                    });
                 c.configs().test_jwt_customizer(body)
             }),
             Req::new("POST", "/api/configs/jwt-customizer/test").json(json!({
                 "tokenType": "access-token",
                 "environmentVariables": { "TIER_DEFAULT": "free" },
                 "script": ACCESS_SCRIPT,
-                "token": { "jti": "jt1sample0001", "accountId": "u5er1d0000001", "kind": "AccessToken" },
+                "token": {
+                    "jti": "jt1sample0001",
+                    "accountId": "u5er1d0000001",
+                    "kind": "AccessToken"
+                },
                 "context": {
-                    "user": { "id": "u5er1d0000001", "username": null, "customData": { "tier": "pro" } }
+                    "user": {
+                        "id": "u5er1d0000001",
+                        "username": null,
+                        "customData": { "tier": "pro" }
+                    }
                 }
             })),
             Reply::Json(200, json!({ "tier": "pro" })),
@@ -457,6 +473,10 @@ fn action_value() -> Value {
     })
 }
 
+fn sign_in_event() -> Value {
+    json!({ "interactionEvent": "SignIn", "user": { "id": "u5er1d0000001" } })
+}
+
 fn actions() -> Vec<Case> {
     vec![
         case(
@@ -474,7 +494,7 @@ fn actions() -> Vec<Case> {
                 let body = t::TestActionBody {
                     script: ACTION_SCRIPT.into(),
                     action_type: t::Key::ActionPostSignIn,
-                    event: Some(json!({ "interactionEvent": "SignIn", "user": { "id": "u5er1d0000001" } })),
+                    event: Some(sign_in_event()),
                     environment_variables: Some(strings(&[("STAGE", "beta")])),
                 };
                 c.configs().test_action(body)
@@ -482,7 +502,7 @@ fn actions() -> Vec<Case> {
             Req::new("POST", "/api/configs/actions/test").json(json!({
                 "script": ACTION_SCRIPT,
                 "actionType": "action.postSignIn",
-                "event": { "interactionEvent": "SignIn", "user": { "id": "u5er1d0000001" } },
+                "event": sign_in_event(),
                 "environmentVariables": { "STAGE": "beta" }
             })),
             Reply::Json(
@@ -522,7 +542,11 @@ fn actions() -> Vec<Case> {
             Req::new("GET", "/api/configs/actions/a%2Fb%3Fc%23d%20e%2F%C3%BC"),
             Reply::Json(
                 200,
-                json!({ "script": ACTION_SCRIPT, "contextSample": null, "onExecutionError": "block" }),
+                json!({
+                    "script": ACTION_SCRIPT,
+                    "contextSample": null,
+                    "onExecutionError": "block"
+                }),
             ),
         )
         .variant("null sample"),

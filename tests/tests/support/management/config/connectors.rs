@@ -7,6 +7,9 @@ use logto_api::management::types as t;
 use serde_json::{json, Value};
 
 const LOGO: &str = "https://cdn.example.net/connectors/mailer.svg";
+/// `HOSTILE` as both the connector id and the key id.
+const KEY_PATH: &str =
+    "/api/sso-connectors/a%2Fb%3Fc%23d%20e%2F%C3%BC/signing-keys/a%2Fb%3Fc%23d%20e%2F%C3%BC";
 const CERT: &str = "-----BEGIN CERTIFICATE-----\r\nMIIBszCCAVmgAwIBAgIUExampleOnlyNotARealCert0001\r\n-----END CERTIFICATE-----";
 
 pub fn cases() -> Vec<Case> {
@@ -171,7 +174,9 @@ fn connectors() -> Vec<Case> {
             "UpdateConnector",
             invoke!(|c| {
                 let body = t::UpdateConnectorBody {
-                    config: Some(object(json!({ "clientId": "gh-client-0002", "scope": "read:user" }))),
+                    config: Some(object(
+                        json!({ "clientId": "gh-client-0002", "scope": "read:user" }),
+                    )),
                     sync_profile: Some(true),
                     ..Default::default()
                 };
@@ -221,7 +226,9 @@ fn connectors() -> Vec<Case> {
                 "POST",
                 "/api/connectors/a%2Fb%3Fc%23d%20e%2F%C3%BC/authorization-uri",
             )
-            .json(json!({ "state": "st4te0001", "redirectUri": "https://app.example.org/callback" })),
+            .json(
+                json!({ "state": "st4te0001", "redirectUri": "https://app.example.org/callback" }),
+            ),
             Reply::Json(
                 200,
                 json!({
@@ -332,9 +339,16 @@ fn sso_connectors() -> Vec<Case> {
                 c.sso_connectors().create_sso_connector(body)
             }),
             Req::new("POST", "/api/sso-connectors").json(json!({
-                "config": { "issuer": "https://idp.partner.example", "clientId": "partner-client", "scope": "openid email" },
+                "config": {
+                    "issuer": "https://idp.partner.example",
+                    "clientId": "partner-client",
+                    "scope": "openid email"
+                },
                 "domains": ["partner.example"],
-                "branding": { "displayName": "Partner SSO", "logo": "https://partner.example/logo.png" },
+                "branding": {
+                    "displayName": "Partner SSO",
+                    "logo": "https://partner.example/logo.png"
+                },
                 "syncProfile": true,
                 "providerName": "OIDC",
                 "connectorName": "Partner OIDC"
@@ -349,7 +363,11 @@ fn sso_connectors() -> Vec<Case> {
         ),
         case(
             "ListSsoConnectors",
-            invoke!(|c| c.sso_connectors().list_sso_connectors().page(2).page_size(5)),
+            invoke!(|c| c
+                .sso_connectors()
+                .list_sso_connectors()
+                .page(2)
+                .page_size(5)),
             Req::new("GET", "/api/sso-connectors").query(&[("page", "2"), ("page_size", "5")]),
             Reply::Json(200, json!([])),
         )
@@ -382,7 +400,10 @@ fn sso_connectors() -> Vec<Case> {
                 c.sso_connectors().update_sso_connector(HOSTILE, body)
             }),
             Req::new("PATCH", "/api/sso-connectors/a%2Fb%3Fc%23d%20e%2F%C3%BC").json(json!({
-                "branding": { "displayName": "Partner SSO", "darkLogo": "https://partner.example/logo-dark.png" },
+                "branding": {
+                    "displayName": "Partner SSO",
+                    "darkLogo": "https://partner.example/logo-dark.png"
+                },
                 "syncProfile": false,
                 "connectorName": "Partner OIDC"
             })),
@@ -418,7 +439,10 @@ fn signing_keys() -> Vec<Case> {
             ),
             Reply::Json(
                 200,
-                json!([signing_key("s1gnk3y0000000000001", true), signing_key("s1gnk3y0000000000002", false)]),
+                json!([
+                    signing_key("s1gnk3y0000000000001", true),
+                    signing_key("s1gnk3y0000000000002", false)
+                ]),
             ),
         ),
         case(
@@ -442,11 +466,7 @@ fn signing_keys() -> Vec<Case> {
                 c.sso_connectors()
                     .update_sso_connector_signing_key(HOSTILE, HOSTILE, body)
             }),
-            Req::new(
-                "PATCH",
-                "/api/sso-connectors/a%2Fb%3Fc%23d%20e%2F%C3%BC/signing-keys/a%2Fb%3Fc%23d%20e%2F%C3%BC",
-            )
-            .json(json!({ "active": true })),
+            Req::new("PATCH", KEY_PATH).json(json!({ "active": true })),
             Reply::Json(200, signing_key("s1gnk3y0000000000002", true)),
         ),
         case(
@@ -454,10 +474,7 @@ fn signing_keys() -> Vec<Case> {
             invoke!(|c| c
                 .sso_connectors()
                 .delete_sso_connector_signing_key(HOSTILE, HOSTILE)),
-            Req::new(
-                "DELETE",
-                "/api/sso-connectors/a%2Fb%3Fc%23d%20e%2F%C3%BC/signing-keys/a%2Fb%3Fc%23d%20e%2F%C3%BC",
-            ),
+            Req::new("DELETE", KEY_PATH),
             Reply::Empty(204),
         ),
     ]

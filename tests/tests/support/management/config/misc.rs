@@ -66,7 +66,10 @@ fn domains() -> Vec<Case> {
             Req::new("GET", "/api/domains/a%2Fb%3Fc%23d%20e%2F%C3%BC"),
             Reply::Json(
                 200,
-                domain("Error", json!("The CNAME record does not point to the expected target.")),
+                domain(
+                    "Error",
+                    json!("The CNAME record does not point to the expected target."),
+                ),
             ),
         ),
         case(
@@ -282,6 +285,10 @@ fn email_templates() -> Vec<Case> {
     ]
 }
 
+/// `HOSTILE` as both the scope type and the scope id.
+const SCOPE_PATH: &str =
+    "/api/cimd/user-consent-scopes/a%2Fb%3Fc%23d%20e%2F%C3%BC/a%2Fb%3Fc%23d%20e%2F%C3%BC";
+
 fn turnstile() -> Value {
     json!({
         "tenantId": "default",
@@ -348,15 +355,21 @@ fn captcha_and_cimd() -> Vec<Case> {
             "UpdateCaptchaProvider",
             invoke!(|c| {
                 let body = t::UpdateCaptchaProviderBody {
-                    config: t::CaptchaProviderConfig::Turnstile(t::TurnstileCaptchaProviderConfig {
-                        site_key: "0x4AAAAAAAexample".into(),
-                        secret_key: "0x4AAAAAAAsecret".into(),
-                    }),
+                    config: t::CaptchaProviderConfig::Turnstile(
+                        t::TurnstileCaptchaProviderConfig {
+                            site_key: "0x4AAAAAAAexample".into(),
+                            secret_key: "0x4AAAAAAAsecret".into(),
+                        },
+                    ),
                 };
                 c.captcha_provider().update_captcha_provider(body)
             }),
             Req::new("PUT", "/api/captcha-provider").json(json!({
-                "config": { "type": "Turnstile", "siteKey": "0x4AAAAAAAexample", "secretKey": "0x4AAAAAAAsecret" }
+                "config": {
+                    "type": "Turnstile",
+                    "siteKey": "0x4AAAAAAAexample",
+                    "secretKey": "0x4AAAAAAAsecret"
+                }
             })),
             Reply::Json(200, turnstile()),
         )
@@ -387,10 +400,18 @@ fn captcha_and_cimd() -> Vec<Case> {
             Reply::Json(
                 200,
                 json!({
-                    "organizationScopes": [{ "id": "0rgsc0pe0001", "name": "read:projects", "description": null }],
+                    "organizationScopes": [
+                        { "id": "0rgsc0pe0001", "name": "read:projects", "description": null }
+                    ],
                     "resourceScopes": [{
-                        "resource": { "id": "res0urce0001", "name": "Files API", "indicator": "https://files.example.org" },
-                        "scopes": [{ "id": "sc0pe0000001", "name": "files:read", "description": "Read files" }]
+                        "resource": {
+                            "id": "res0urce0001",
+                            "name": "Files API",
+                            "indicator": "https://files.example.org"
+                        },
+                        "scopes": [
+                            { "id": "sc0pe0000001", "name": "files:read", "description": "Read files" }
+                        ]
                     }],
                     "organizationResourceScopes": [],
                     "userScopes": ["profile", "email", "urn:logto:scope:organizations"]
@@ -420,10 +441,7 @@ fn captcha_and_cimd() -> Vec<Case> {
             invoke!(|c| c
                 .cimd()
                 .delete_cimd_user_consent_scope(t::ScopeType::Unknown(HOSTILE.into()), HOSTILE)),
-            Req::new(
-                "DELETE",
-                "/api/cimd/user-consent-scopes/a%2Fb%3Fc%23d%20e%2F%C3%BC/a%2Fb%3Fc%23d%20e%2F%C3%BC",
-            ),
+            Req::new("DELETE", SCOPE_PATH),
             Reply::Empty(204),
         ),
     ]
@@ -468,10 +486,13 @@ fn public_endpoints() -> Vec<Case> {
             "AssertSaml",
             invoke!(|c| c.authn().assert_saml(
                 HOSTILE,
-                object(json!({ "SAMLResponse": "PHNhbWxwOlJlc3BvbnNlLz4=", "RelayState": "r3lay0001" }))
+                object(
+                    json!({ "SAMLResponse": "PHNhbWxwOlJlc3BvbnNlLz4=", "RelayState": "r3lay0001" })
+                )
             )),
-            Req::new("POST", "/api/authn/saml/a%2Fb%3Fc%23d%20e%2F%C3%BC")
-                .json(json!({ "SAMLResponse": "PHNhbWxwOlJlc3BvbnNlLz4=", "RelayState": "r3lay0001" })),
+            Req::new("POST", "/api/authn/saml/a%2Fb%3Fc%23d%20e%2F%C3%BC").json(
+                json!({ "SAMLResponse": "PHNhbWxwOlJlc3BvbnNlLz4=", "RelayState": "r3lay0001" }),
+            ),
             Reply::Empty(302),
         ),
         case(

@@ -29,13 +29,21 @@ fn merged(base: Value, extra: Value) -> Value {
     Value::Object(map)
 }
 
+fn color() -> Value {
+    json!({ "primaryColor": "#1F6FEB", "isDarkModeEnabled": true, "darkPrimaryColor": "#58A6FF" })
+}
+
+fn mfa() -> Value {
+    json!({ "factors": ["Totp", "WebAuthn", "BackupCode"], "policy": "PromptAtSignInAndSignUp" })
+}
+
 /// The fields shared by the Management and the public views of the sign-in experience.
 fn experience_core() -> Value {
     merged(
         json!({
             "tenantId": "default",
             "id": "default",
-            "color": { "primaryColor": "#1F6FEB", "isDarkModeEnabled": true, "darkPrimaryColor": "#58A6FF" },
+            "color": color(),
             "branding": {
                 "logoUrl": "https://cdn.example.org/brand/logo.svg",
                 "darkLogoUrl": "https://cdn.example.org/brand/logo-dark.svg",
@@ -72,7 +80,7 @@ fn experience_core() -> Value {
                 "characterTypes": { "min": 2 },
                 "rejects": { "pwned": true, "repetitionAndSequence": true, "userInfo": true, "words": ["acme"] }
             },
-            "mfa": { "factors": ["Totp", "WebAuthn", "BackupCode"], "policy": "PromptAtSignInAndSignUp" },
+            "mfa": mfa(),
             "adaptiveMfa": { "enabled": false },
             "singleSignOnEnabled": true,
             "supportEmail": "help@example.org",
@@ -167,10 +175,10 @@ fn sign_in_experience() -> Vec<Case> {
                 c.sign_in_experience().update_sign_in_exp(body)
             }),
             Req::new("PATCH", "/api/sign-in-exp").json(json!({
-                "color": { "primaryColor": "#1F6FEB", "isDarkModeEnabled": true, "darkPrimaryColor": "#58A6FF" },
+                "color": color(),
                 "signInMode": "SignInAndRegister",
                 "customCss": null,
-                "mfa": { "factors": ["Totp", "WebAuthn", "BackupCode"], "policy": "PromptAtSignInAndSignUp" },
+                "mfa": mfa(),
                 "passkeySignIn": { "enabled": true, "showPasskeyButton": true },
                 "termsOfUseUrl": "https://example.org/terms"
             })),
@@ -201,7 +209,10 @@ fn sign_in_experience() -> Vec<Case> {
                 200,
                 merged(
                     sign_in_exp(),
-                    json!({ "forgotPasswordMethods": null, "passwordExpiration": { "enabled": false } }),
+                    json!({
+                        "forgotPasswordMethods": null,
+                        "passwordExpiration": { "enabled": false }
+                    }),
                 ),
             ),
         )
@@ -329,8 +340,14 @@ fn custom_phrases() -> Vec<Case> {
             "ReplaceCustomPhrase",
             invoke!(|c| {
                 let input = BTreeMap::from([
-                    ("username".to_owned(), t::Translation::String("Benutzerkennung".into())),
-                    ("email".to_owned(), t::Translation::String("E-Mail-Adresse".into())),
+                    (
+                        "username".to_owned(),
+                        t::Translation::String("Benutzerkennung".into()),
+                    ),
+                    (
+                        "email".to_owned(),
+                        t::Translation::String("E-Mail-Adresse".into()),
+                    ),
                 ]);
                 let action = BTreeMap::from([(
                     "sign_in".to_owned(),
@@ -391,8 +408,10 @@ fn well_known() -> Vec<Case> {
                 .get_sign_in_experience_config()
                 .organization_id("0rg000000001")
                 .app_id("app000000001")),
-            Req::new("GET", "/api/.well-known/sign-in-exp")
-                .query(&[("organizationId", "0rg000000001"), ("appId", "app000000001")]),
+            Req::new("GET", "/api/.well-known/sign-in-exp").query(&[
+                ("organizationId", "0rg000000001"),
+                ("appId", "app000000001"),
+            ]),
             Reply::Json(200, public_experience()),
         )
         .variant("for an app and organization"),
@@ -433,8 +452,10 @@ fn well_known() -> Vec<Case> {
                 .get_well_known_experience()
                 .organization_id("0rg000000001")
                 .app_id("app000000001")),
-            Req::new("GET", "/api/.well-known/experience")
-                .query(&[("organizationId", "0rg000000001"), ("appId", "app000000001")]),
+            Req::new("GET", "/api/.well-known/experience").query(&[
+                ("organizationId", "0rg000000001"),
+                ("appId", "app000000001"),
+            ]),
             Reply::Json(200, public_experience()),
         )
         .variant("for an app and organization"),

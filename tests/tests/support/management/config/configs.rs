@@ -566,6 +566,25 @@ fn actions() -> Vec<Case> {
             Req::new("PUT", "/api/configs/actions/a%2Fb%3Fc%23d%20e%2F%C3%BC").json(action_value()),
             Reply::Json(201, action_value()),
         ),
+        // Replacing an existing action answers 200.
+        case(
+            "UpsertAction",
+            invoke!(|c| {
+                let body = t::ActionValue {
+                    script: ACTION_SCRIPT.into(),
+                    environment_variables: None,
+                    context_sample: None,
+                    enabled: Some(false),
+                    on_execution_error: None,
+                };
+                c.configs()
+                    .upsert_action(t::Key::Unknown(HOSTILE.into()), body)
+            }),
+            Req::new("PUT", "/api/configs/actions/a%2Fb%3Fc%23d%20e%2F%C3%BC")
+                .json(json!({ "script": ACTION_SCRIPT, "enabled": false })),
+            Reply::Json(200, json!({ "script": ACTION_SCRIPT, "enabled": false })),
+        )
+        .variant("replaced"),
         case(
             "UpdateAction",
             invoke!(|c| {

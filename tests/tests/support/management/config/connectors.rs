@@ -91,7 +91,16 @@ fn factory() -> Value {
         "logoDark": null,
         "readme": "# GitHub",
         "configTemplate": "{ \"clientId\": \"<client-id>\" }",
-        "formItems": [{ "type": "Text", "key": "clientId", "label": "Client ID", "required": true }],
+        "formItems": [
+            { "type": "Text", "key": "clientId", "label": "Client ID", "required": true },
+            {
+                "type": "MultiSelect",
+                "key": "scopes",
+                "label": "Scopes",
+                "selectItems": [{ "value": "read:user" }, { "value": "user:email" }],
+                "showConditions": [{ "targetKey": "clientId" }]
+            }
+        ],
         "platform": "Universal",
         "isStandard": false,
         "isTokenStorageSupported": true

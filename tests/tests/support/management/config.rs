@@ -1,7 +1,0 @@
-//! Management API cases (to be filled in).
-
-use super::super::Case;
-
-pub fn cases() -> Vec<Case> {
-    Vec::new()
-}

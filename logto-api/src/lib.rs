@@ -1,5 +1,5 @@
-//! A typed, async Rust client for [Logto](https://logto.io)'s Experience and Account APIs,
-//! generated at build time from the OpenAPI documents in the repository's `spec/` folder.
+//! A typed, async Rust client for [Logto](https://logto.io)'s Management, Experience and
+//! Account APIs, generated at build time from the OpenAPI documents in the repository's `spec/` folder.
 //!
 //! ```no_run
 //! # async fn demo() -> logto_api::Result<()> {
@@ -17,7 +17,10 @@
 //! - [`experience`]: build a sign-in or registration UI (`client.experience()`).
 //! - [`account`]: a signed-in user's own profile (`client.my_account()`, `client.verifications()`),
 //!   with the user's access token ([`Client::with_bearer_token`]) and, for sensitive calls, a
-//!   verification record ([`Client::with_verification_id`]).
+//!   verification record ([`verification`], [`Client::with_verification`]).
+//! - [`management`]: administer the tenant machine to machine (`client.users()`,
+//!   `client.roles()`, ...), with client credentials ([`Logto::builder`]), paging
+//!   (`send_page()`, `stream()`) and retries ([`RetryPolicy`]).
 //!
 //! Every call returns [`Result`]`<`[`ApiResponse`]`<T>>`: the decoded body plus status and headers,
 //! or one [`Error`] whose [`Error::Api`] case carries Logto's `{code, message, data}` body.

@@ -27,7 +27,7 @@
 use crate::account::types::{
     CreateVerificationByVerificationCodeBody, CreateVerificationByVerificationCodeBodyIdentifier,
     EmailCreateVerificationByVerificationCodeBodyIdentifier, PasswordBody,
-    PhoneCreateVerificationByVerificationCodeBodyIdentifier,
+    PhoneCreateVerificationByVerificationCodeBodyIdentifier, VerificationByPassword,
     VerifyVerificationByVerificationCodeBody,
 };
 use crate::{codes, ApiResponse, Client, Error, Result, VerificationProblem};
@@ -147,9 +147,7 @@ impl Client {
             .create_verification_by_password(body)
             .send()
             .await?;
-        record("CreateVerificationByPassword", created, |b| {
-            (b.verification_record_id.clone(), b.expires_at.clone())
-        })
+        record("CreateVerificationByPassword", created)
     }
 
     /// Sends a verification code to `target` (`CreateVerificationByVerificationCode`); pass the
@@ -164,9 +162,7 @@ impl Client {
             .create_verification_by_verification_code(body)
             .send()
             .await?;
-        let record = record("CreateVerificationByVerificationCode", created, |b| {
-            (b.verification_record_id.clone(), b.expires_at.clone())
-        })?;
+        let record = record("CreateVerificationByVerificationCode", created)?;
         Ok(PendingCode { target, record })
     }
 
@@ -231,15 +227,19 @@ impl Client {
 
 /// A record from a creation answer; an `expiresAt` that is not RFC 3339 is a decode error
 /// rather than a silently unlimited record.
-fn record<B>(
+fn record(
     operation: &'static str,
-    response: ApiResponse<B>,
-    fields: impl Fn(&B) -> (String, String),
+    response: ApiResponse<VerificationByPassword>,
 ) -> Result<VerificationRecord> {
-    let (id, expires_at) = fields(&response.body);
+    let status = response.status;
+    let VerificationByPassword {
+        verification_record_id: id,
+        expires_at,
+        ..
+    } = response.into_body();
     let expires_at = humantime::parse_rfc3339_weak(&expires_at).map_err(|e| Error::Decode {
         operation,
-        status: response.status,
+        status,
         source: serde::de::Error::custom(format!("`expiresAt` is not an RFC 3339 time: {e}")),
         excerpt: expires_at.clone(),
     })?;

@@ -246,3 +246,35 @@ fn debug_output_hides_the_record_id() {
     assert!(!shown.contains(RECORD), "{shown}");
     assert!(shown.contains("redacted"), "{shown}");
 }
+
+#[tokio::test]
+async fn an_expired_code_record_asks_for_a_new_verification() {
+    let server = server().await;
+    Mock::given(method("POST"))
+        .and(path("/api/verifications/verification-code"))
+        .respond_with(created(RECORD, LATER))
+        .mount(&server)
+        .await;
+    Mock::given(method("POST"))
+        .and(path("/api/verifications/verification-code/verify"))
+        .respond_with(ResponseTemplate::new(400).set_body_json(
+            json!({ "code": codes::VERIFICATION_RECORD_NOT_FOUND, "message": "gone" }),
+        ))
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let target = CodeTarget::Phone("15550002222".into());
+    let pending = client.send_verification_code(target).await.unwrap();
+    let err = client.verify_code(&pending, "654321").await.unwrap_err();
+    assert!(
+        matches!(
+            err,
+            Error::Verification {
+                operation: "VerifyVerificationByVerificationCode",
+                problem: VerificationProblem::Rejected,
+                ..
+            }
+        ),
+        "{err:?}"
+    );
+}

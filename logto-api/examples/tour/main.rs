@@ -18,8 +18,8 @@ mod standin;
 
 use logto_api::account::types::{PasswordBody, UpdateProfileBody};
 use logto_api::experience::types::{
-    CreatePasswordVerificationBody, CreatePasswordVerificationBodyIdentifier, IdentifyUserBody,
-    InitInteractionBody, InteractionEvent,
+    CreatePasswordVerificationBody, IdentifyUserBody, InitInteractionBody, InteractionEvent,
+    NewPasswordIdentityVerificationRecordIdentifier,
     NewPasswordIdentityVerificationRecordIdentifierType as IdentifierType,
 };
 use logto_api::management::types::{CreateRoleBody, CreateUserBody, ReplaceApplicationRolesBody};
@@ -161,7 +161,7 @@ async fn sign_in(setup: &Setup) -> Result<Option<String>, BoxError> {
 
 fn password_body(username: &str, password: &str) -> CreatePasswordVerificationBody {
     CreatePasswordVerificationBody {
-        identifier: CreatePasswordVerificationBodyIdentifier {
+        identifier: NewPasswordIdentityVerificationRecordIdentifier {
             r#type: IdentifierType::Username,
             value: username.to_owned(),
         },

@@ -108,13 +108,13 @@ fn profile_cases() -> Vec<Case> {
         case(
             "UpdateOtherProfile",
             invoke!(|c| {
-                let body = t::UpdateOtherProfileBody {
+                let body = t::ProfileProfile {
                     family_name: Some("Park".into()),
                     given_name: Some("Lena".into()),
                     nickname: Some("lenny".into()),
                     website: Some("https://lena.example.org".into()),
                     locale: Some("en-US".into()),
-                    address: Some(t::UpdateOtherProfileBodyAddress {
+                    address: Some(t::Address {
                         street_address: Some("12 Harbour Lane".into()),
                         locality: Some("Springfield".into()),
                         country: Some("US".into()),

@@ -58,7 +58,7 @@ fn flow_cases() -> Vec<Case> {
             "UpdateInteractionEvent",
             invoke!(|c| {
                 let body = t::UpdateInteractionEventBody {
-                    interaction_event: t::UpdateInteractionEventBodyInteractionEvent::SignIn,
+                    interaction_event: t::InteractionEvent::SignIn,
                 };
                 c.experience().update_interaction_event(body)
             }),

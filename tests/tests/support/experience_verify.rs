@@ -84,7 +84,7 @@ pub fn cases() -> Vec<Case> {
             "CreatePasswordVerification",
             invoke!(|c| {
                 let body = t::CreatePasswordVerificationBody {
-                    identifier: t::CreatePasswordVerificationBodyIdentifier {
+                    identifier: t::NewPasswordIdentityVerificationRecordIdentifier {
                         r#type: t::NewPasswordIdentityVerificationRecordIdentifierType::Email,
                         value: "lena.park@example.org".into(),
                     },
@@ -109,7 +109,7 @@ pub fn cases() -> Vec<Case> {
                         },
                     ),
                     interaction_event:
-                        t::UpdateInteractionEventBodyInteractionEvent::ForgotPassword,
+                        t::InteractionEvent::ForgotPassword,
                 };
                 c.experience().create_and_send_verification_code(body)
             }),
@@ -128,7 +128,7 @@ pub fn cases() -> Vec<Case> {
                             value: "15550198347".into(),
                         },
                     ),
-                    interaction_event: t::UpdateInteractionEventBodyInteractionEvent::SignIn,
+                    interaction_event: t::InteractionEvent::SignIn,
                 };
                 c.experience().create_and_send_verification_code(body)
             }),
@@ -419,7 +419,7 @@ pub fn cases() -> Vec<Case> {
             "CreateSignInPasskeyAuthenticationWithIdentifier",
             invoke!(|c| {
                 let body = t::CreateSignInPasskeyAuthenticationWithIdentifierBody {
-                    identifier: t::CreatePasswordVerificationBodyIdentifier {
+                    identifier: t::NewPasswordIdentityVerificationRecordIdentifier {
                         r#type: t::NewPasswordIdentityVerificationRecordIdentifierType::Username,
                         value: "noor_hadid".into(),
                     },

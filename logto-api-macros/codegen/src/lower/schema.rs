@@ -381,6 +381,9 @@ fn strip_prose(value: &mut serde_json::Value) {
             for key in ["description", "title", "example", "default", "externalDocs"] {
                 map.remove(key);
             }
+            // Serialization order depends on which optional keywords are present (a
+            // description moves `enum` ahead of `type`), so sort to compare structure only.
+            map.sort_keys();
             for (key, v) in map.iter_mut() {
                 if key == "properties" {
                     if let serde_json::Value::Object(props) = v {
@@ -393,5 +396,25 @@ fn strip_prose(value: &mut serde_json::Value) {
         }
         serde_json::Value::Array(items) => items.iter_mut().for_each(strip_prose),
         _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::canonical;
+
+    fn schema(json: &str) -> openapiv3::Schema {
+        serde_json::from_str(json).expect("a schema")
+    }
+
+    #[test]
+    fn prose_does_not_change_the_structure_key() {
+        let bare = schema(r#"{"type":"string","enum":["User","MachineToMachine"]}"#);
+        let described = schema(
+            r#"{"description":"Who gets it.","type":"string","enum":["User","MachineToMachine"]}"#,
+        );
+        assert_eq!(canonical(&bare), canonical(&described));
+        let other = schema(r#"{"type":"string","enum":["User"]}"#);
+        assert_ne!(canonical(&bare), canonical(&other));
     }
 }

@@ -137,7 +137,7 @@ fn app_cases() -> Vec<Case> {
                     acs_url: Some(None),
                     encryption: Some(None),
                     name_id_format: Some(
-                        t::SamlApplicationNameIdFormat::UrnOasisNamesTcSaml20NameidFormatTransient,
+                        t::NameIdFormat::UrnOasisNamesTcSaml20NameidFormatTransient,
                     ),
                     ..Default::default()
                 };

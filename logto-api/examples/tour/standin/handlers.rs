@@ -206,7 +206,7 @@ impl Inner {
         let event = started(&interaction)?;
         let Some(verification_id) = verification_id else {
             let mut error = fail(400, "guard.invalid_input");
-            error.1["message"] = "The request {{type}} is invalid.".into();
+            error.1["message"] = "The request has no verification to identify with.".into();
             return Err(error);
         };
         if !matches!(&interaction.password, Some((id, ..)) if *id == verification_id) {
@@ -262,7 +262,7 @@ impl Inner {
         let (mut guard, mut updates) = (Guard::default(), Vec::new());
         for (key, check, validation, message) in [
             ("name", (|_| true) as fn(&str) -> bool, "", ""),
-            ("avatar", is_url, "url", "Invalid url"),
+            ("avatar", is_url, "url", "Not a valid URL"),
             ("username", is_username, "regex", "Invalid"),
         ] {
             let text = match body.get(key) {

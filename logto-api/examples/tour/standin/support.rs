@@ -150,7 +150,7 @@ impl Guard {
         if let Some(option) = options.iter().find(|option| **option == shown) {
             return Some(option);
         }
-        let message = format!("Invalid enum value. Expected {joined}, received '{shown}'");
+        let message = format!("Not one of the allowed values ({joined}): '{shown}'");
         let issue = json!({ "received": value, "code": "invalid_enum_value", "options": options,
             "path": segments(path), "message": message });
         self.push(path, issue, &message);
@@ -211,7 +211,7 @@ pub(super) fn json_body(request: &Request) -> Result<Map<String, Value>, ApiErro
     } else if content_type.to_ascii_lowercase().contains("json") {
         serde_json::from_slice(bytes).map_err(|error| {
             let message = match error.is_eof() {
-                true => "Unexpected end of JSON input".to_owned(),
+                true => "The JSON body ends too early".to_owned(),
                 false => error.to_string(),
             };
             ApiError(StatusCode::BAD_REQUEST, json!({ "message": message }))

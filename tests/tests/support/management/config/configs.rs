@@ -515,7 +515,7 @@ fn actions() -> Vec<Case> {
             "TestAction",
             invoke!(|c| {
                 let body = t::TestActionBody {
-                    script: "const runAction = async () => undefined;".into(),
+                    script: "const runAction = async () => ({ note: 'noop' });".into(),
                     action_type: t::Key::ActionPostFirstFactorVerification,
                     event: None,
                     environment_variables: None,
@@ -523,7 +523,7 @@ fn actions() -> Vec<Case> {
                 c.configs().test_action(body)
             }),
             Req::new("POST", "/api/configs/actions/test").json(json!({
-                "script": "const runAction = async () => undefined;",
+                "script": "const runAction = async () => ({ note: 'noop' });",
                 "actionType": "action.postFirstFactorVerification",
                 "event": null
             })),

@@ -381,7 +381,7 @@ fn custom_phrases() -> Vec<Case> {
 fn openapi(title: &str) -> Value {
     json!({
         "openapi": "3.0.1",
-        "servers": [{ "url": "https://auth.example.org", "description": "Logto endpoint address." }],
+        "servers": [{ "url": "https://auth.example.org", "description": "Where this tenant answers." }],
         "info": { "title": title, "version": "Cloud" },
         "paths": {
             "/api/status": { "get": { "operationId": "GetStatus", "responses": { "204": { "description": "OK" } } } }
@@ -481,25 +481,25 @@ fn well_known() -> Vec<Case> {
             "GetWellKnownManagementOpenapiJson",
             invoke!(|c| c.well_known().get_well_known_management_openapi_json()),
             Req::new("GET", "/api/.well-known/management.openapi.json"),
-            Reply::Json(200, openapi("Logto API references")),
+            Reply::Json(200, openapi("Tenant management API")),
         ),
         case(
             "GetWellKnownExperienceOpenapiJson",
             invoke!(|c| c.well_known().get_well_known_experience_openapi_json()),
             Req::new("GET", "/api/.well-known/experience.openapi.json"),
-            Reply::Json(200, openapi("Logto experience API references")),
+            Reply::Json(200, openapi("Tenant experience API")),
         ),
         case(
             "GetWellKnownUserOpenapiJson",
             invoke!(|c| c.well_known().get_well_known_user_openapi_json()),
             Req::new("GET", "/api/.well-known/user.openapi.json"),
-            Reply::Json(200, openapi("Logto user API references")),
+            Reply::Json(200, openapi("Tenant account API")),
         ),
         case(
             "GetSwaggerJson",
             invoke!(|c| c.swagger_json().get_swagger_json()),
             Req::new("GET", "/api/swagger.json"),
-            Reply::Json(200, openapi("Logto API references")),
+            Reply::Json(200, openapi("Tenant management API")),
         ),
     ]
 }

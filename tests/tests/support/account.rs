@@ -5,11 +5,11 @@
 //! calls carry the verification id, as they did on the wire.
 
 use super::experience::{PASSWORD, SVG};
+pub(super) use super::values::object;
 use super::{Auth, Case, Doc, ExpectedRequest as Req, Part, Reply, HOSTILE};
 use logto_api::account::types as t;
 use logto_api::FilePart;
 use serde_json::{json, Value};
-use std::collections::BTreeMap;
 
 pub(super) fn case(op: &'static str, call: super::Invoke, request: Req, reply: Reply) -> Case {
     Case::new(Doc::Account, op, call, request, reply)
@@ -18,10 +18,6 @@ pub(super) fn case(op: &'static str, call: super::Invoke, request: Req, reply: R
 /// A sensitive call: bearer token plus `logto-verification-id`.
 pub(super) fn sensitive(op: &'static str, call: super::Invoke, request: Req, reply: Reply) -> Case {
     case(op, call, request, reply).auth(Auth::BearerAndVerification)
-}
-
-pub(super) fn object(value: Value) -> BTreeMap<String, Value> {
-    serde_json::from_value(value).expect("a JSON object")
 }
 
 /// A profile with a social identity and custom data, shaped like account-profile.json#53 (values

@@ -36,6 +36,7 @@ mod management;
 pub mod multipart;
 pub mod segments;
 pub mod spec;
+pub mod values;
 
 use logto_api::{ApiResponse, Client};
 use serde::Serialize;

@@ -11,9 +11,9 @@ mod resources;
 mod roles;
 mod saml;
 
+pub(super) use crate::support::values::object;
 use crate::support::Case;
 use serde_json::{json, Value};
-use std::collections::BTreeMap;
 
 pub(super) use super::case;
 
@@ -40,11 +40,6 @@ pub fn cases() -> Vec<Case> {
     all.extend(roles::cases());
     all.extend(saml::cases());
     all
-}
-
-/// A JSON object as the map the generated types use for free-form objects.
-pub(super) fn object(value: Value) -> BTreeMap<String, Value> {
-    serde_json::from_value(value).expect("a JSON object")
 }
 
 /// A single-page application with custom client metadata.

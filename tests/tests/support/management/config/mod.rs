@@ -10,23 +10,8 @@ mod connectors;
 mod misc;
 mod sign_in;
 
-use serde_json::Value;
-use std::collections::BTreeMap;
-
 use super::super::Case;
-
-/// A JSON object as the `BTreeMap` the generated types use for free-form objects.
-fn object(value: Value) -> BTreeMap<String, Value> {
-    serde_json::from_value(value).expect("a JSON object")
-}
-
-/// A map of strings (environment variables and the like).
-fn strings(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
-    pairs
-        .iter()
-        .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
-        .collect()
-}
+use crate::support::values::{object, strings};
 
 pub fn cases() -> Vec<Case> {
     let mut all = configs::cases();

@@ -17,9 +17,9 @@ mod organizations;
 mod roles;
 
 use serde_json::{json, Value};
-use std::collections::BTreeMap;
 
 use super::super::Case;
+use crate::support::values::{ids, object};
 
 pub fn cases() -> Vec<Case> {
     let mut all = hooks::cases();
@@ -28,16 +28,6 @@ pub fn cases() -> Vec<Case> {
     all.extend(organizations::cases());
     all.extend(members::cases());
     all
-}
-
-/// A free-form JSON object (`customData`, headers) as the generated map type.
-fn object<T: serde::de::DeserializeOwned>(value: Value) -> BTreeMap<String, T> {
-    serde_json::from_value(value).expect("a JSON object")
-}
-
-/// A list of ids as the generated `Vec<String>`.
-fn ids(list: &[&str]) -> Vec<String> {
-    list.iter().map(|s| (*s).to_owned()).collect()
 }
 
 // Made-up ids of the same shapes Logto uses: 12 characters for organizations and users,

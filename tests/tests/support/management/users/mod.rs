@@ -17,8 +17,8 @@ mod links;
 mod tenant;
 
 use super::super::Case;
+pub(super) use crate::support::values::{object, strings};
 use serde_json::{json, Value};
-use std::collections::BTreeMap;
 
 pub(super) use super::case;
 
@@ -33,19 +33,6 @@ pub fn cases() -> Vec<Case> {
     all.extend(tenant::cases());
     all.extend(fields::cases());
     all
-}
-
-/// A JSON object as the `BTreeMap` the generated types use for free-form objects.
-pub(super) fn object(value: Value) -> BTreeMap<String, Value> {
-    serde_json::from_value(value).expect("a JSON object")
-}
-
-/// String pairs for `search_params` (and other string maps).
-pub(super) fn strings(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
-    pairs
-        .iter()
-        .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
-        .collect()
 }
 
 /// `base` with the keys of `extra` added or replaced (both JSON objects).

@@ -123,11 +123,7 @@ impl Inner {
     /// `DELETE /api/users/{userId}`: `204`; an unknown id `404 entity.not_exists_with_id`.
     pub(super) fn delete_user(&mut self, request: &Request, id: &str) -> Reply {
         self.management_caller(&request.headers)?;
-        let before = self.users.len();
-        self.users.retain(|u| u["id"] != id);
-        if self.users.len() == before {
-            return Err(fail(404, "entity.not_exists_with_id"));
-        }
+        remove_by_id(&mut self.users, id)?;
         self.user_roles.remove(id);
         no_content()
     }
@@ -159,11 +155,7 @@ impl Inner {
     /// `DELETE /api/roles/{id}`: `204`; an unknown id `404 entity.not_exists_with_id`.
     pub(super) fn delete_role(&mut self, request: &Request, id: &str) -> Reply {
         self.management_caller(&request.headers)?;
-        let before = self.roles.len();
-        self.roles.retain(|r| r["id"] != id);
-        if self.roles.len() == before {
-            return Err(fail(404, "entity.not_exists_with_id"));
-        }
+        remove_by_id(&mut self.roles, id)?;
         self.user_roles
             .values_mut()
             .for_each(|ids| ids.retain(|r| r != id));
@@ -207,6 +199,16 @@ impl Inner {
     /// The Experience/Account user first, then those created through the Management API.
     fn all_users(&self) -> impl Iterator<Item = &Value> {
         std::iter::once(&self.profile).chain(&self.users)
+    }
+}
+
+/// Removes the entity with `id`; none: `404 entity.not_exists_with_id`.
+fn remove_by_id(entities: &mut Vec<Value>, id: &str) -> Result<(), ApiError> {
+    let before = entities.len();
+    entities.retain(|e| e["id"] != id);
+    match entities.len() < before {
+        true => Ok(()),
+        false => Err(fail(404, "entity.not_exists_with_id")),
     }
 }
 

@@ -1,12 +1,16 @@
 //! `generate!`: a typed async client for an OpenAPI 3.0 document, generated at build time.
 //!
+//! Most crates call it through its re-export in `logto-api`, so that one dependency is enough
+//! (`logto-api = { version = "0.1", default-features = false }` compiles none of Logto's own
+//! APIs):
+//!
 //! ```ignore
 //! mod petstore {
-//!     logto_api_macros::generate!(spec = "openapi/petstore.json");
+//!     logto_api::generate!(spec = "openapi/petstore.json");
 //! }
 //! // Several documents: one invocation each, in its own module.
 //! mod billing {
-//!     logto_api_macros::generate!(spec = "openapi/billing.json");
+//!     logto_api::generate!(spec = "openapi/billing.json");
 //! }
 //! ```
 //!
@@ -19,7 +23,8 @@
 //!   of `logto_api::Client`. Only the `logto-api` crate itself can do this; other crates get a
 //!   `ClientExt` trait to import instead.
 //!
-//! The generated code calls `::logto_api`, so the invoking crate depends on `logto-api`.
+//! The generated code calls `::logto_api`, so the invoking crate depends on `logto-api` under
+//! that name.
 //! Problems in the document become `compile_error!`s naming the file, the JSON pointer and, for
 //! parse errors, the line and column; all of them are reported at once.
 

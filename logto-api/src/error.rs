@@ -3,8 +3,6 @@
 use bytes::Bytes;
 use http::{HeaderMap, StatusCode};
 use serde::{Deserialize, Serialize};
-use std::fmt;
-use std::time::SystemTime;
 
 /// `Result` with this crate's [`Error`].
 pub type Result<T, E = Error> = std::result::Result<T, E>;
@@ -56,6 +54,7 @@ pub enum Error {
         /// The first bytes of the body, lossily decoded.
         excerpt: String,
     },
+    #[cfg(feature = "account")]
     /// A sensitive Account API call could not use its verification record: it has expired, or
     /// the server refused it. Verify the user again (see [`crate::verification`]).
     #[error("{operation}: {problem}; verify the user again and retry with the new record")]
@@ -83,19 +82,21 @@ impl Error {
     /// The HTTP status, for errors that have one.
     pub fn status(&self) -> Option<StatusCode> {
         match self {
-            Error::Api(e) | Error::Verification { api: Some(e), .. } => Some(e.status),
+            Error::Api(e) => Some(e.status),
+            #[cfg(feature = "account")]
+            Error::Verification { api, .. } => api.as_ref().map(|e| e.status),
             Error::Decode { status, .. } | Error::UnexpectedStatus { status, .. } => Some(*status),
             Error::Transport { source, .. } => source.status(),
-            Error::Timeout { .. }
-            | Error::InvalidRequest { .. }
-            | Error::Verification { api: None, .. } => None,
+            Error::Timeout { .. } | Error::InvalidRequest { .. } => None,
         }
     }
 
     /// The API error, when the server answered 4xx/5xx.
     pub fn as_api(&self) -> Option<&ApiError> {
         match self {
-            Error::Api(e) | Error::Verification { api: Some(e), .. } => Some(e),
+            Error::Api(e) => Some(e),
+            #[cfg(feature = "account")]
+            Error::Verification { api: Some(e), .. } => Some(e),
             _ => None,
         }
     }
@@ -121,28 +122,31 @@ impl Error {
             Error::Api(e) => crate::retry::retryable_status(e.status),
             Error::Decode { .. }
             | Error::UnexpectedStatus { .. }
-            | Error::InvalidRequest { .. }
-            | Error::Verification { .. } => false,
+            | Error::InvalidRequest { .. } => false,
+            #[cfg(feature = "account")]
+            Error::Verification { .. } => false,
         }
     }
 }
 
 /// Why a verification record could not be used.
+#[cfg(feature = "account")]
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum VerificationProblem {
     /// The record's expiry has passed; nothing was sent.
     Expired {
         /// When it expired.
-        at: SystemTime,
+        at: std::time::SystemTime,
     },
     /// The server does not accept the record: it never existed, has expired on the server's
     /// clock, was made for another user, or is not verified.
     Rejected,
 }
 
-impl fmt::Display for VerificationProblem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+#[cfg(feature = "account")]
+impl std::fmt::Display for VerificationProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             VerificationProblem::Expired { at } => write!(
                 f,

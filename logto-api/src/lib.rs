@@ -26,6 +26,8 @@
 //! or one [`Error`] whose [`Error::Api`] case carries Logto's `{code, message, data}` body.
 
 #![deny(missing_docs)]
+// docs.rs builds with `--cfg docsrs` (see Cargo.toml): label feature-gated items.
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
 // Generated code names this crate `::logto_api`, inside it as much as downstream.
 extern crate self as logto_api;
@@ -47,24 +49,32 @@ pub mod __private;
 
 pub use auth::{AccessToken, BoxFuture, Secret, TokenProvider};
 pub use client::{Client, ClientBuilder, Logto};
-pub use error::{ApiError, Error, LogtoError, Result, VerificationProblem};
+#[cfg(feature = "account")]
+pub use error::VerificationProblem;
+pub use error::{ApiError, Error, LogtoError, Result};
 pub use file::FilePart;
 pub use paging::{Page, DEFAULT_PAGE_SIZE};
 pub use response::ApiResponse;
 pub use retry::RetryPolicy;
 
+/// Generates a typed client for an OpenAPI 3.0 document of your own, at build time; the
+/// generated calls go through [`Client`]. See [`logto_api_macros::generate!`] for the arguments,
+/// and the README's "Using the generator for your own API" for a complete crate. Depend on this
+/// crate with `default-features = false` to compile none of Logto's own APIs.
+pub use logto_api_macros::generate;
+
 #[cfg(feature = "experience")]
 /// Logto's Experience API (`/api/experience`): sign-in, registration and password reset flows.
 /// The session lives in the `_interaction` cookie, which [`Client`] keeps between calls.
 pub mod experience {
-    logto_api_macros::generate!(spec = "../spec/experience.json", inherent = true);
+    logto_api_macros::generate!(spec = "spec/experience.json", inherent = true);
 }
 
 #[cfg(feature = "account")]
 /// Logto's Account API (`/api/my-account`, `/api/verifications`): a signed-in user's own
 /// profile, identities, MFA factors and sessions.
 pub mod account {
-    logto_api_macros::generate!(spec = "../spec/account.json", inherent = true);
+    logto_api_macros::generate!(spec = "spec/account.json", inherent = true);
 }
 
 #[cfg(feature = "management")]
@@ -72,7 +82,7 @@ pub mod account {
 /// and every other tenant setting, for machine-to-machine clients (see [`Logto::builder`] for
 /// client-credentials authentication).
 pub mod management {
-    logto_api_macros::generate!(spec = "../spec/management.json", inherent = true);
+    logto_api_macros::generate!(spec = "spec/management.json", inherent = true);
 }
 
 /// Compiles the README's examples as doctests, so the front page cannot drift from the API.

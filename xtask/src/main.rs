@@ -3,12 +3,15 @@
 //! - `expand [--spec FILE] [--out FILE]`: pretty-printed generated source for a document.
 //! - `check-spec FILE...`: generate a client per document into a scratch crate, compile it with
 //!   warnings denied, print operation and type counts.
+//! - `downstream`: build `tests/downstream` (the generator used for another API, `logto-api`
+//!   without default features) and check that it compiles none of Logto's APIs.
 //! - `bench [--spec FILE]`: the generator's median time over 10 runs.
 //! - `spec pull ...` / `spec diff OLD NEW`: fetch a document; report drift between two documents
 //!   in terms of the generated crate.
 
 mod bench;
 mod check_spec;
+mod downstream;
 mod expand;
 mod spec;
 
@@ -20,6 +23,7 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("expand") => expand::run(&args[1..]),
         Some("check-spec") => check_spec::run(&args[1..]),
+        Some("downstream") => downstream::run(&args[1..]),
         Some("bench") => bench::run(&args[1..]),
         Some("spec") => spec::run(&args[1..]),
         _ => Err(USAGE.to_owned()),
@@ -33,7 +37,7 @@ fn main() -> ExitCode {
     }
 }
 
-const USAGE: &str = "usage: cargo xtask <expand [--spec FILE] [--out FILE] | check-spec FILE... | bench [--spec FILE] | spec pull|diff ...>";
+const USAGE: &str = "usage: cargo xtask <expand [--spec FILE] [--out FILE] | check-spec FILE... | downstream | bench [--spec FILE] | spec pull|diff ...>";
 
 /// The workspace root (xtask lives one level below it).
 pub fn root() -> PathBuf {

@@ -1,5 +1,0 @@
-// The spec path goes through ${LOGTO_API_TESTS} because trybuild compiles this file from its own
-// scratch crate, whose CARGO_MANIFEST_DIR is not this package's.
-logto_api_macros::generate!(spec = "${LOGTO_API_TESTS}/ui/specs/does-not-exist.json");
-
-fn main() {}

@@ -55,7 +55,8 @@ pub mod types {
         fn deserialize<D: ::logto_api::__private::serde::Deserializer<'de>>(
             deserializer: D,
         ) -> Result<Self, D::Error> {
-            ::logto_api::__private::deserialize_str(deserializer).map(|s| Self::from(s.as_ref()))
+            ::logto_api::__private::deserialize_str(deserializer)
+                .map(|s| Self::from(s.as_ref()))
         }
     }
     /// Schema at `/components/schemas/TreeNode/properties/merged`.
@@ -116,10 +117,20 @@ pub mod types {
         ) -> Result<S::Ok, S::Error> {
             match self {
                 Self::Password(v) => {
-                    ::logto_api::__private::serialize_tagged(serializer, "type", "Password", v)
+                    ::logto_api::__private::serialize_tagged(
+                        serializer,
+                        "type",
+                        "Password",
+                        v,
+                    )
                 }
                 Self::EmailCode(v) => {
-                    ::logto_api::__private::serialize_tagged(serializer, "type", "EmailCode", v)
+                    ::logto_api::__private::serialize_tagged(
+                        serializer,
+                        "type",
+                        "EmailCode",
+                        v,
+                    )
                 }
                 Self::Unknown(v) => v.serialize(serializer),
             }
@@ -131,8 +142,12 @@ pub mod types {
         ) -> Result<Self, D::Error> {
             let value = Value::deserialize(deserializer)?;
             match ::logto_api::__private::tag_of(&value, "type") {
-                Some("Password") => ::logto_api::__private::from_value(value).map(Self::Password),
-                Some("EmailCode") => ::logto_api::__private::from_value(value).map(Self::EmailCode),
+                Some("Password") => {
+                    ::logto_api::__private::from_value(value).map(Self::Password)
+                }
+                Some("EmailCode") => {
+                    ::logto_api::__private::from_value(value).map(Self::EmailCode)
+                }
                 _ => Ok(Self::Unknown(value)),
             }
         }
@@ -250,7 +265,8 @@ pub mod types {
         fn deserialize<D: ::logto_api::__private::serde::Deserializer<'de>>(
             deserializer: D,
         ) -> Result<Self, D::Error> {
-            ::logto_api::__private::deserialize_str(deserializer).map(|s| Self::from(s.as_ref()))
+            ::logto_api::__private::deserialize_str(deserializer)
+                .map(|s| Self::from(s.as_ref()))
         }
     }
     /// Schema at `/paths/~1things/post/requestBody/content/application~1json/schema`.
@@ -405,9 +421,8 @@ pub mod calls {
             self,
         ) -> ::logto_api::Result<::logto_api::ApiResponse<Option<types::TreeNode>>> {
             let path = format!(
-                "/things/{}/parts/{}",
-                ::logto_api::__private::encode_segment(&self.thing_id),
-                ::logto_api::__private::encode_segment(&self.r#type)
+                "/things/{}/parts/{}", ::logto_api::__private::encode_segment(& self
+                .thing_id), ::logto_api::__private::encode_segment(& self.r#type)
             );
             let mut request = ::logto_api::__private::Request::new(
                 self.client,
@@ -458,11 +473,16 @@ pub mod calls {
         body: types::CreateThingBody,
     }
     impl<'a> CreateThingBuilder<'a> {
-        pub(crate) fn new(client: &'a ::logto_api::Client, body: types::CreateThingBody) -> Self {
+        pub(crate) fn new(
+            client: &'a ::logto_api::Client,
+            body: types::CreateThingBody,
+        ) -> Self {
             Self { client, body }
         }
         /// Sends the request and decodes the answer.
-        pub async fn send(self) -> ::logto_api::Result<::logto_api::ApiResponse<String>> {
+        pub async fn send(
+            self,
+        ) -> ::logto_api::Result<::logto_api::ApiResponse<String>> {
             let path = String::from("/things");
             let mut request = ::logto_api::__private::Request::new(
                 self.client,
@@ -517,13 +537,13 @@ pub mod calls {
             request.multipart(self.body);
             let response = request.send().await?;
             match response.status().as_u16() {
-                200 => response
-                    .json::<types::UploadFileResponse>()
-                    .map(|r| r.map(UploadFileOutcome::Ok)),
+                200 => {
+                    response
+                        .json::<types::UploadFileResponse>()
+                        .map(|r| r.map(UploadFileOutcome::Ok))
+                }
                 201 => response.text().map(|r| r.map(UploadFileOutcome::Created)),
-                302 => response
-                    .unit()
-                    .map(|r| r.map(|()| UploadFileOutcome::Found)),
+                302 => response.unit().map(|r| r.map(|()| UploadFileOutcome::Found)),
                 _ => Err(response.unexpected_status()),
             }
         }
@@ -536,7 +556,10 @@ pub mod calls {
         body: types::ExchangeTokenBody,
     }
     impl<'a> ExchangeTokenBuilder<'a> {
-        pub(crate) fn new(client: &'a ::logto_api::Client, body: types::ExchangeTokenBody) -> Self {
+        pub(crate) fn new(
+            client: &'a ::logto_api::Client,
+            body: types::ExchangeTokenBody,
+        ) -> Self {
             Self { client, body }
         }
         /// Sends the request and decodes the answer.
@@ -588,7 +611,10 @@ pub mod groups {
             calls::ListThingsBuilder::new(self.client)
         }
         /// `POST /things` (operation `CreateThing`).
-        pub fn create_thing(&self, body: types::CreateThingBody) -> calls::CreateThingBuilder<'a> {
+        pub fn create_thing(
+            &self,
+            body: types::CreateThingBody,
+        ) -> calls::CreateThingBuilder<'a> {
             calls::CreateThingBuilder::new(self.client, body)
         }
     }

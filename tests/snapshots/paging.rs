@@ -65,7 +65,9 @@ pub mod calls {
             self
         }
         /// Sends the request and decodes the answer.
-        pub async fn send(self) -> ::logto_api::Result<::logto_api::ApiResponse<Vec<types::User>>> {
+        pub async fn send(
+            self,
+        ) -> ::logto_api::Result<::logto_api::ApiResponse<Vec<types::User>>> {
             let path = String::from("/api/users");
             let mut request = ::logto_api::__private::Request::new(
                 self.client,
@@ -82,9 +84,13 @@ pub mod calls {
         }
         /// Fetches one page (the first unless `page` is set) with the total from `Total-Number`.
         /// Without an explicit `page_size` the server's default of 20 is asked for explicitly.
-        pub async fn send_page(mut self) -> ::logto_api::Result<::logto_api::Page<types::User>> {
+        pub async fn send_page(
+            mut self,
+        ) -> ::logto_api::Result<::logto_api::Page<types::User>> {
             let page = *self.page.get_or_insert(1);
-            let page_size = *self.page_size.get_or_insert(::logto_api::DEFAULT_PAGE_SIZE);
+            let page_size = *self
+                .page_size
+                .get_or_insert(::logto_api::DEFAULT_PAGE_SIZE);
             let response = self.send().await?;
             Ok(::logto_api::Page::from_response(response, page, page_size))
         }
@@ -92,13 +98,18 @@ pub mod calls {
         /// previous one has been consumed; ends after the last item.
         pub fn stream(
             self,
-        ) -> impl ::logto_api::__private::Stream<Item = ::logto_api::Result<types::User>> + 'a
-        {
+        ) -> impl ::logto_api::__private::Stream<
+            Item = ::logto_api::Result<types::User>,
+        > + 'a {
             let first = self.page.unwrap_or(1);
-            ::logto_api::__private::paginate(self, first, |mut builder: Self, page: i64| {
-                builder.page = Some(page);
-                builder.send_page()
-            })
+            ::logto_api::__private::paginate(
+                self,
+                first,
+                |mut builder: Self, page: i64| {
+                    builder.page = Some(page);
+                    builder.send_page()
+                },
+            )
         }
     }
 }

@@ -6,11 +6,14 @@
 
 // A test binary exports nothing, so the generated items it does not call and the `pub use` of
 // the operation groups count as unused here, where a library exporting the module would not
-// warn. Those two lints are allowed; every other warning fails the build.
+// warn. Those two lints are allowed; every other warning fails the build. `rustfmt::skip` keeps
+// `cargo fmt` out of the files: they are prettyplease output, compared byte for byte.
 #[allow(dead_code, unused_imports)]
+#[rustfmt::skip]
 #[path = "../snapshots/hostile.rs"]
 mod hostile;
 #[allow(dead_code, unused_imports)]
+#[rustfmt::skip]
 #[path = "../snapshots/paging.rs"]
 mod paging;
 

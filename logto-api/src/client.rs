@@ -39,6 +39,7 @@ struct Inner {
     retry: RetryPolicy,
     attempt_timeout: Duration,
     timeout: Duration,
+    max_response_size: u64,
 }
 
 impl std::fmt::Debug for Client {
@@ -70,6 +71,7 @@ impl Client {
             retry: RetryPolicy::default(),
             attempt_timeout: Duration::from_secs(30),
             timeout: Duration::from_secs(60),
+            max_response_size: crate::body::DEFAULT_MAX_RESPONSE_SIZE,
         }
     }
 
@@ -147,6 +149,8 @@ impl Client {
             "/oidc/auth",
             path,
         );
+        // Logto answers with a redirect (to the sign-in page, or back with an error).
+        request.success_statuses(&[(200, 399)]);
         for (name, value) in params {
             request.query(name, Some(value), true)?;
         }
@@ -194,6 +198,10 @@ impl Client {
     pub(crate) fn timeout(&self) -> Duration {
         self.inner.timeout
     }
+
+    pub(crate) fn max_response_size(&self) -> u64 {
+        self.inner.max_response_size
+    }
 }
 
 /// Builds a [`Client`]: the HTTP client to use and how calls authenticate — nothing, a fixed
@@ -226,19 +234,20 @@ impl Client {
 #[must_use]
 pub struct ClientBuilder {
     base_url: String,
-    http: Option<reqwest::Client>,
+    http: Option<reqwest::ClientBuilder>,
     auth: AuthConfig,
     resource: Option<String>,
     scope: Option<String>,
     retry: RetryPolicy,
     attempt_timeout: Duration,
     timeout: Duration,
+    max_response_size: u64,
 }
 
 impl std::fmt::Debug for ClientBuilder {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("ClientBuilder")
-            .field("base_url", &self.base_url)
+            .field("base_url", &redact_userinfo(&self.base_url))
             .field("http", &self.http.is_some())
             .field("auth", &self.auth)
             .field("resource", &self.resource)
@@ -246,15 +255,23 @@ impl std::fmt::Debug for ClientBuilder {
             .field("retry", &self.retry)
             .field("attempt_timeout", &self.attempt_timeout)
             .field("timeout", &self.timeout)
+            .field("max_response_size", &self.max_response_size)
             .finish()
     }
 }
 
 impl ClientBuilder {
-    /// Sends calls through `http` instead of a client made here. Logto's SAML endpoints answer
-    /// with redirects that callers usually want to see, so consider
-    /// `redirect(reqwest::redirect::Policy::none())` as the default client does.
-    pub fn http_client(mut self, http: reqwest::Client) -> Self {
+    /// Sends calls through a client built from `http` (for a proxy, TLS roots, a user agent,
+    /// ...) instead of the default one. Whatever `http` says about redirects, the client built
+    /// from it follows none: a redirect would carry the bearer token, the verification id,
+    /// cookies and the request body to wherever `Location` points, another origin or plain
+    /// `http` included (reqwest only strips `Authorization` and `Cookie`). A redirect the
+    /// operation documents (Logto's SAML endpoints) is returned as its answer; any other is
+    /// [`Error::UnexpectedStatus`] with the `Location` in its headers.
+    ///
+    /// This takes a builder rather than a built `reqwest::Client` because a built client's
+    /// redirect policy can be neither read nor changed.
+    pub fn http_client(mut self, http: reqwest::ClientBuilder) -> Self {
         self.http = Some(http);
         self
     }
@@ -332,6 +349,16 @@ impl ClientBuilder {
         self
     }
 
+    /// The largest answer body the client reads, in bytes;
+    /// [`DEFAULT_MAX_RESPONSE_SIZE`](crate::DEFAULT_MAX_RESPONSE_SIZE) (16 MiB) unless set. A
+    /// larger answer fails with [`Error::ResponseTooLarge`] as soon as that is known (from its
+    /// `Content-Length`, or once that many bytes have arrived), so memory stays bounded whatever
+    /// the server sends. The token endpoint's answers are bounded by the same limit.
+    pub fn max_response_size(mut self, bytes: u64) -> Self {
+        self.max_response_size = bytes;
+        self
+    }
+
     /// Checks the base URL and builds the client.
     pub fn build(self) -> Result<Client> {
         let invalid = |message: String| Error::InvalidRequest {
@@ -339,25 +366,40 @@ impl ClientBuilder {
             message,
         };
         let base_url = self.base_url.trim_end_matches('/').to_owned();
+        let shown = redact_userinfo(&base_url);
         let parsed = reqwest::Url::parse(&base_url)
-            .map_err(|e| invalid(format!("base URL `{base_url}`: {e}")))?;
+            .map_err(|e| invalid(format!("base URL `{shown}`: {e}")))?;
         if parsed.query().is_some() || parsed.fragment().is_some() {
             return Err(invalid(format!(
-                "base URL `{base_url}` must not have a query or fragment"
+                "base URL `{shown}` must not have a query or fragment"
             )));
         }
-        let http = match self.http {
-            Some(http) => http,
-            None => reqwest::Client::builder()
-                .redirect(reqwest::redirect::Policy::none())
-                .connect_timeout(Duration::from_secs(10))
-                .timeout(Duration::from_secs(60))
-                .build()
-                .map_err(|e| invalid(format!("cannot build the HTTP client: {e}")))?,
+        // reqwest would send these as HTTP Basic credentials, which Logto does not read (it
+        // wants the bearer token in the same header), and every `Debug` output and transport
+        // error naming the URL would carry the password.
+        if !parsed.username().is_empty() || parsed.password().is_some() {
+            return Err(invalid(format!(
+                "base URL `{shown}` must not carry a user name or password"
+            )));
+        }
+        let http = self
+            .http
+            .unwrap_or_else(|| {
+                reqwest::Client::builder()
+                    .connect_timeout(Duration::from_secs(10))
+                    .timeout(Duration::from_secs(60))
+            })
+            // Credentials must stay with their origin; see `http_client`.
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .map_err(|e| invalid(format!("cannot build the HTTP client: {e}")))?;
+        let token_request = crate::auth::TokenRequestLimits {
+            attempt_timeout: self.attempt_timeout,
+            max_response_size: self.max_response_size,
         };
         let auth = self
             .auth
-            .build(&base_url, &http, self.resource, self.scope)?;
+            .build(&base_url, &http, self.resource, self.scope, token_request)?;
         Ok(Client {
             inner: Arc::new(Inner {
                 base_url,
@@ -366,10 +408,46 @@ impl ClientBuilder {
                 retry: self.retry,
                 attempt_timeout: self.attempt_timeout,
                 timeout: self.timeout,
+                max_response_size: self.max_response_size,
             }),
             extra_headers: Arc::new(Vec::new()),
             auth,
             retry_non_idempotent: false,
         })
+    }
+}
+
+/// `url` with any `user:password@` replaced by `***@`, for messages. Works on text that does not
+/// parse as a URL too, since a malformed base URL is reported with its text.
+fn redact_userinfo(url: &str) -> String {
+    let Some(start) = url.find("://").map(|i| i + 3) else {
+        return url.to_owned();
+    };
+    let authority_len = url[start..]
+        .find(['/', '?', '#'])
+        .unwrap_or(url.len() - start);
+    match url[start..start + authority_len].rfind('@') {
+        Some(at) => format!("{}***{}", &url[..start], &url[start + at..]),
+        None => url.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::redact_userinfo;
+
+    #[test]
+    fn userinfo_is_redacted_from_shown_urls() {
+        assert_eq!(
+            redact_userinfo("http://admin:PASS@host:3001/x"),
+            "http://***@host:3001/x"
+        );
+        assert_eq!(redact_userinfo("http://a@b:c@host"), "http://***@host");
+        assert_eq!(redact_userinfo("http://host/path@x"), "http://host/path@x");
+        assert_eq!(redact_userinfo("not a url"), "not a url");
+        assert_eq!(
+            redact_userinfo("http://us er:pa ss@host"),
+            "http://***@host"
+        );
     }
 }

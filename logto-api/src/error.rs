@@ -3,12 +3,14 @@
 use bytes::Bytes;
 use http::{HeaderMap, StatusCode};
 use serde::{Deserialize, Serialize};
+use std::sync::Arc;
 
 /// `Result` with this crate's [`Error`].
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
-/// Everything that can go wrong with a call.
-#[derive(Debug, thiserror::Error)]
+/// Everything that can go wrong with a call. `Clone`, so that one failed token request can be
+/// the answer of every call that waited for it.
+#[derive(Debug, Clone, thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {
     /// The request could not be sent or the answer not read (DNS, TCP, TLS, ...).
@@ -18,7 +20,7 @@ pub enum Error {
         operation: &'static str,
         /// The underlying error.
         #[source]
-        source: reqwest::Error,
+        source: Arc<reqwest::Error>,
     },
     /// The request or the whole call took longer than allowed.
     #[error("{operation}: timed out")]
@@ -40,17 +42,33 @@ pub enum Error {
         status: StatusCode,
         /// What serde_json reported.
         #[source]
-        source: serde_json::Error,
+        source: Arc<serde_json::Error>,
         /// The first bytes of the body, lossily decoded.
         excerpt: String,
     },
-    /// A success status the API description does not list for this operation.
+    /// The answer's body is larger than the client allows
+    /// ([`ClientBuilder::max_response_size`](crate::ClientBuilder::max_response_size)); it was
+    /// not read further and its connection was closed.
+    #[error("{operation}: the {status} answer is larger than the limit of {limit} bytes")]
+    ResponseTooLarge {
+        /// The operationId of the call.
+        operation: &'static str,
+        /// The HTTP status of the answer.
+        status: StatusCode,
+        /// The limit in bytes.
+        limit: u64,
+    },
+    /// A status below 400 that the API description does not list as a success of this
+    /// operation: a redirect it does not document, or another 2xx.
     #[error("{operation}: unexpected status {status}; body starts with: {excerpt}")]
     UnexpectedStatus {
         /// The operationId of the call.
         operation: &'static str,
         /// The HTTP status of the answer.
         status: StatusCode,
+        /// The response headers (a redirect's `Location`, for example); boxed to keep every
+        /// `Result` of this crate small.
+        headers: Box<HeaderMap>,
         /// The first bytes of the body, lossily decoded.
         excerpt: String,
     },
@@ -79,13 +97,42 @@ pub enum Error {
 }
 
 impl Error {
+    /// A failure to send or read, as [`Error::Timeout`] when reqwest's own timer ran out.
+    pub(crate) fn transport(operation: &'static str, source: reqwest::Error) -> Error {
+        if source.is_timeout() {
+            Error::Timeout { operation }
+        } else {
+            Error::Transport {
+                operation,
+                source: Arc::new(source),
+            }
+        }
+    }
+
+    /// A body that does not decode as the operation's type.
+    pub(crate) fn decode(
+        operation: &'static str,
+        status: StatusCode,
+        source: serde_json::Error,
+        excerpt: String,
+    ) -> Error {
+        Error::Decode {
+            operation,
+            status,
+            source: Arc::new(source),
+            excerpt,
+        }
+    }
+
     /// The HTTP status, for errors that have one.
     pub fn status(&self) -> Option<StatusCode> {
         match self {
             Error::Api(e) => Some(e.status),
             #[cfg(feature = "account")]
             Error::Verification { api, .. } => api.as_ref().map(|e| e.status),
-            Error::Decode { status, .. } | Error::UnexpectedStatus { status, .. } => Some(*status),
+            Error::Decode { status, .. }
+            | Error::UnexpectedStatus { status, .. }
+            | Error::ResponseTooLarge { status, .. } => Some(*status),
             Error::Transport { source, .. } => source.status(),
             Error::Timeout { .. } | Error::InvalidRequest { .. } => None,
         }
@@ -99,6 +146,14 @@ impl Error {
             Error::Verification { api: Some(e), .. } => Some(e),
             _ => None,
         }
+    }
+
+    /// How long the server asked to wait before trying again (its `Retry-After` header, in
+    /// seconds or as an HTTP date), for errors that carry one: typically a 429 or 503 that the
+    /// client did not retry because the wait would outlast the call's overall timeout.
+    pub fn retry_after(&self) -> Option<std::time::Duration> {
+        self.as_api()
+            .and_then(|api| crate::retry::retry_after(&api.headers))
     }
 
     /// Logto's error code (e.g. `session.invalid_credentials`), when the server sent one.
@@ -122,6 +177,7 @@ impl Error {
             Error::Api(e) => crate::retry::retryable_status(e.status),
             Error::Decode { .. }
             | Error::UnexpectedStatus { .. }
+            | Error::ResponseTooLarge { .. }
             | Error::InvalidRequest { .. } => false,
             #[cfg(feature = "account")]
             Error::Verification { .. } => false,

@@ -33,6 +33,7 @@
 extern crate self as logto_api;
 
 mod auth;
+mod body;
 mod client;
 pub mod codes;
 mod cookies;
@@ -48,6 +49,7 @@ pub mod verification;
 pub mod __private;
 
 pub use auth::{AccessToken, BoxFuture, Secret, TokenProvider};
+pub use body::{DEFAULT_MAX_RESPONSE_SIZE, MAX_JSON_DEPTH};
 pub use client::{Client, ClientBuilder, Logto};
 #[cfg(feature = "account")]
 pub use error::VerificationProblem;

@@ -2,7 +2,7 @@
 
 use std::collections::hash_map::RandomState;
 use std::hash::{BuildHasher, Hasher};
-use std::time::Duration;
+use std::time::{Duration, SystemTime};
 
 /// How a [`Client`](crate::Client) retries calls that failed transiently: connection errors and
 /// attempt timeouts before any answer, and `429`, `502`, `503` and `504` answers.
@@ -119,11 +119,24 @@ pub(crate) fn retryable_error(error: &reqwest::Error) -> bool {
     error.is_connect() || error.is_request() || error.is_timeout()
 }
 
-/// The wait a `Retry-After` header asks for. Only the seconds form is read: Logto sends that,
-/// and the HTTP-date form would need a date parser and trust in both clocks.
+/// The wait a `Retry-After` header asks for, in either of its forms.
 pub(crate) fn retry_after(headers: &http::HeaderMap) -> Option<Duration> {
-    let text = headers.get(http::header::RETRY_AFTER)?.to_str().ok()?;
-    text.trim().parse::<u64>().ok().map(Duration::from_secs)
+    let text = headers
+        .get(http::header::RETRY_AFTER)?
+        .to_str()
+        .ok()?
+        .trim();
+    // RFC 9110 §10.2.3: delay-seconds or an HTTP-date; a date in the past means now.
+    match text.parse::<u64>() {
+        Ok(seconds) => Some(Duration::from_secs(seconds)),
+        Err(_) => {
+            let at = httpdate::parse_http_date(text).ok()?;
+            Some(
+                at.duration_since(SystemTime::now())
+                    .unwrap_or(Duration::ZERO),
+            )
+        }
+    }
 }
 
 #[cfg(test)]

@@ -168,7 +168,9 @@ impl Client {
 
     /// Checks the code the user received (`VerifyVerificationByVerificationCode`) and returns
     /// the now verified record. A wrong code is an [`Error::Api`] with Logto's
-    /// `verification_code.code_mismatch`.
+    /// `verification_code.code_mismatch`; a pending record the server no longer knows
+    /// (`verification_record.not_found`: this call names no other record) or refuses is
+    /// [`Error::Verification`], so send a new code.
     pub async fn verify_code(
         &self,
         pending: &PendingCode,
@@ -184,7 +186,7 @@ impl Client {
             .verify_verification_by_verification_code(body)
             .send()
             .await
-            .map_err(rejected_record)?;
+            .map_err(lost_pending_record)?;
         Ok(VerificationRecord {
             id: verified.into_body().verification_record_id,
             expires_at: pending.record.expires_at,
@@ -194,9 +196,11 @@ impl Client {
     /// Runs `call` with a client that sends `record` in `logto-verification-id`.
     ///
     /// An expired record is refused without a request; if the server refuses the record
-    /// (`verification_record.not_found` or `verification_record.permission_denied`), the error
-    /// becomes [`Error::Verification`], so that the caller knows to verify the user again.
-    /// Every other result of `call` is returned as it is.
+    /// (`401 verification_record.permission_denied`), the error becomes
+    /// [`Error::Verification`], so that the caller knows to verify the user again. Every other
+    /// result of `call` is returned as it is, `verification_record.not_found` included: Logto
+    /// also sends that code when the call's *target* is missing (no such MFA factor, no backup
+    /// codes) while the record is fine, so it stays an [`Error::Api`] with its code.
     pub async fn with_verification<T, F, Fut>(
         &self,
         record: &VerificationRecord,
@@ -237,11 +241,14 @@ fn record(
         expires_at,
         ..
     } = response.into_body();
-    let expires_at = humantime::parse_rfc3339_weak(&expires_at).map_err(|e| Error::Decode {
-        operation,
-        status,
-        source: serde::de::Error::custom(format!("`expiresAt` is not an RFC 3339 time: {e}")),
-        excerpt: expires_at.clone(),
+    let expires_at = humantime::parse_rfc3339_weak(&expires_at).map_err(|e| {
+        let message = format!("`expiresAt` is not an RFC 3339 time: {e}");
+        Error::decode(
+            operation,
+            status,
+            serde::de::Error::custom(message),
+            expires_at.clone(),
+        )
     })?;
     Ok(VerificationRecord {
         id,
@@ -249,16 +256,27 @@ fn record(
     })
 }
 
-/// Turns the server's refusal of a verification record into [`Error::Verification`]; any
-/// other error passes through unchanged.
+/// Turns the server's refusal of the record a sensitive call sent into
+/// [`Error::Verification`]; any other error passes through unchanged.
 fn rejected_record(error: Error) -> Error {
+    as_rejection(error, &[codes::VERIFICATION_PERMISSION_DENIED])
+}
+
+/// Like [`rejected_record`] for the code verification, whose only subject is the pending
+/// record: there, `not_found` can only mean that record is gone.
+fn lost_pending_record(error: Error) -> Error {
+    as_rejection(
+        error,
+        &[
+            codes::VERIFICATION_PERMISSION_DENIED,
+            codes::VERIFICATION_RECORD_NOT_FOUND,
+        ],
+    )
+}
+
+fn as_rejection(error: Error, refusals: &[&str]) -> Error {
     match error {
-        Error::Api(api)
-            if matches!(
-                api.code(),
-                Some(codes::VERIFICATION_RECORD_NOT_FOUND | codes::VERIFICATION_PERMISSION_DENIED)
-            ) =>
-        {
+        Error::Api(api) if api.code().is_some_and(|code| refusals.contains(&code)) => {
             Error::Verification {
                 operation: api.operation,
                 problem: VerificationProblem::Rejected,

@@ -431,6 +431,7 @@ pub mod calls {
                 "/things/{thing-id}/parts/{type}",
                 path,
             );
+            request.success_statuses(&[(200, 200), (204, 204)]);
             request.query("page_size", self.page_size.as_ref(), true)?;
             request.query("search_params", self.search_params.as_ref(), true)?;
             request.query("flag", self.flag.as_ref(), true)?;
@@ -454,13 +455,14 @@ pub mod calls {
             self,
         ) -> ::logto_api::Result<::logto_api::ApiResponse<Vec<types::Thing>>> {
             let path = String::from("/things");
-            let request = ::logto_api::__private::Request::new(
+            let mut request = ::logto_api::__private::Request::new(
                 self.client,
                 ::logto_api::__private::Method::GET,
                 "ListThings",
                 "/things",
                 path,
             );
+            request.success_statuses(&[(200, 200)]);
             let response = request.send().await?;
             response.json()
         }
@@ -491,6 +493,7 @@ pub mod calls {
                 "/things",
                 path,
             );
+            request.success_statuses(&[(201, 201), (204, 204)]);
             request.json(Some(self.body).as_ref())?;
             let response = request.send().await?;
             response.text()
@@ -534,6 +537,7 @@ pub mod calls {
                 "/uploads",
                 path,
             );
+            request.success_statuses(&[(200, 200), (201, 201), (302, 302)]);
             request.multipart(self.body);
             let response = request.send().await?;
             match response.status().as_u16() {
@@ -572,6 +576,7 @@ pub mod calls {
                 "/token",
                 path,
             );
+            request.success_statuses(&[(200, 200)]);
             request.form(Some(self.body).as_ref())?;
             let response = request.send().await?;
             response.json()

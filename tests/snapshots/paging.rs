@@ -76,6 +76,7 @@ pub mod calls {
                 "/api/users",
                 path,
             );
+            request.success_statuses(&[(200, 200)]);
             request.query("page", self.page.as_ref(), true)?;
             request.query("page_size", self.page_size.as_ref(), true)?;
             request.query("search", self.search.as_ref(), true)?;

@@ -129,6 +129,26 @@ fn resource_and_scope_need_client_credentials() {
     assert!(matches!(err, Error::InvalidRequest { .. }), "{err:?}");
 }
 
+/// A password in the base URL would show in `Debug` output and transport errors, and reqwest
+/// would send it as HTTP Basic credentials that Logto ignores: the client refuses it, and says
+/// so without repeating it.
+#[test]
+fn credentials_in_the_base_url_are_refused_without_being_shown() {
+    for url in ["http://admin:PASS@127.0.0.1:9", "http://PASS@127.0.0.1:9/"] {
+        let builder = Client::builder(url);
+        let shown = format!("{builder:?}");
+        assert!(!shown.contains("PASS"), "{shown}");
+        let err = builder.build().expect_err("refused");
+        assert!(matches!(err, Error::InvalidRequest { .. }), "{err:?}");
+        let message = format!("{err} {err:?}");
+        assert!(!message.contains("PASS"), "{message}");
+        assert!(message.contains("http://***@127.0.0.1:9"), "{message}");
+    }
+    // Unparsable URLs are shown redacted too.
+    let err = Client::new("http://admin:PASS@[bad").expect_err("refused");
+    assert!(!format!("{err} {err:?}").contains("PASS"), "{err:?}");
+}
+
 /// Sends 100 calls at once and waits for all of them.
 async fn hundred_calls(client: &Client) {
     let mut calls = JoinSet::new();
@@ -188,6 +208,107 @@ async fn hundred_concurrent_calls_with_an_expired_token_cause_one_token_request(
         .expect("call with the short-lived token");
     hundred_calls(&client).await;
     server.verify().await;
+}
+
+/// 200 calls at once against a token endpoint that fails (slowly): the failure of the one token
+/// request in flight is the answer for every call that waited on it, instead of each waiter
+/// sending its own request in turn (200 × 300 ms).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_failed_token_request_answers_every_waiting_call() {
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(path("/oidc/token"))
+        .respond_with(
+            ResponseTemplate::new(500)
+                .set_delay(Duration::from_millis(300))
+                .set_body_json(serde_json::json!({ "error": "server_error" })),
+        )
+        .mount(&server)
+        .await;
+    let client = m2m(&server);
+    let started = std::time::Instant::now();
+    let mut calls = JoinSet::new();
+    for _ in 0..200 {
+        let client = client.clone();
+        calls.spawn(async move { client.authorize(&[]).await });
+    }
+    let mut failures = 0;
+    while let Some(result) = calls.join_next().await {
+        let err = result.expect("task").expect_err("the token endpoint fails");
+        assert_eq!(err.status().map(|s| s.as_u16()), Some(500), "{err:?}");
+        failures += 1;
+    }
+    let elapsed = started.elapsed();
+    let token_requests = server.received_requests().await.expect("recorded").len();
+    println!("200 callers, failing token endpoint: {token_requests} token requests, {elapsed:?}");
+    assert_eq!(failures, 200);
+    assert!(token_requests <= 2, "{token_requests} token requests");
+    // One request's time plus scheduling; a request per caller would take a minute.
+    assert!(elapsed < Duration::from_secs(10), "{elapsed:?}");
+}
+
+/// After a failed token request, the next call tries again (after a short pause) and gets the
+/// token once the endpoint has recovered.
+#[tokio::test]
+async fn the_next_call_after_a_token_failure_tries_again() {
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(path("/oidc/token"))
+        .respond_with(ResponseTemplate::new(503))
+        .up_to_n_times(1)
+        .mount(&server)
+        .await;
+    token_mock(TOKEN, 3600).mount(&server).await;
+    api_mock(TOKEN).mount(&server).await;
+    let client = Logto::builder(server.uri())
+        .client_credentials(APP_ID, SECRET)
+        .retry_policy(logto_api::RetryPolicy::none())
+        .build()
+        .expect("client");
+    let err = client
+        .authorize(&[])
+        .await
+        .expect_err("first token request fails");
+    assert_eq!(err.status().map(|s| s.as_u16()), Some(503));
+    client
+        .authorize(&[])
+        .await
+        .expect("the second call fetches a token");
+}
+
+/// A token endpoint that accepts the connection and never answers is cut off by the
+/// per-attempt timeout, not left to the call's overall timeout.
+#[tokio::test]
+async fn the_token_request_obeys_the_attempt_timeout() {
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(path("/oidc/token"))
+        .respond_with(token_response_after(Duration::from_secs(600)))
+        .mount(&server)
+        .await;
+    let client = Logto::builder(server.uri())
+        .client_credentials(APP_ID, SECRET)
+        .attempt_timeout(Duration::from_millis(300))
+        .timeout(Duration::from_secs(120))
+        .build()
+        .expect("client");
+    let err = client.authorize(&[]).await.expect_err("times out");
+    // Had the overall timeout applied, the operation would be `Authorize`, after 120 s.
+    assert!(
+        matches!(
+            err,
+            Error::Timeout {
+                operation: "ClientCredentials"
+            }
+        ),
+        "{err:?}"
+    );
+}
+
+fn token_response_after(delay: Duration) -> ResponseTemplate {
+    ResponseTemplate::new(200)
+        .set_delay(delay)
+        .set_body_json(token_body(TOKEN, 3600))
 }
 
 #[tokio::test]

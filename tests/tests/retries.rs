@@ -191,21 +191,36 @@ async fn attempt_timeouts_are_retried_then_reported() {
     assert_eq!(requests(&server).await, 3);
 }
 
+/// A `Retry-After` longer than the time the call has left is not slept into a timeout: the
+/// answer comes back at once, with the wait the server asked for. If the client slept, this
+/// call would end as `Error::Timeout` after 5 s instead.
 #[tokio::test]
-async fn overall_timeout_cuts_a_long_wait() {
-    let server = MockServer::start().await;
-    Mock::given(method("GET"))
-        .and(path("/oidc/auth"))
-        .respond_with(ResponseTemplate::new(503).insert_header("retry-after", "30"))
-        .mount(&server)
-        .await;
-    let client = builder(&server.uri())
-        .timeout(Duration::from_millis(300))
-        .build()
-        .expect("client");
-    let error = client.authorize(&[]).await.expect_err("timed out");
-    assert!(matches!(error, Error::Timeout { .. }), "{error:?}");
-    assert_eq!(requests(&server).await, 1);
+async fn a_wait_longer_than_the_time_left_returns_the_answer_at_once() {
+    for (status, retry_after, wait) in [
+        (429, "999999", Some(Duration::from_secs(999_999))),
+        (503, "30", Some(Duration::from_secs(30))),
+        (429, "Wed, 21 Oct 2099 07:28:00 GMT", None),
+    ] {
+        let server = MockServer::start().await;
+        Mock::given(method("GET"))
+            .and(path("/oidc/auth"))
+            .respond_with(ResponseTemplate::new(status).insert_header("retry-after", retry_after))
+            .mount(&server)
+            .await;
+        let client = builder(&server.uri())
+            .timeout(Duration::from_secs(5))
+            .build()
+            .expect("client");
+        let error = client.authorize(&[]).await.expect_err("refused");
+        assert_eq!(api_status(&error), Some(status), "{error:?}");
+        let asked = error.retry_after().expect("the wait is exposed");
+        match wait {
+            Some(wait) => assert_eq!(asked, wait),
+            // An HTTP date decades ahead.
+            None => assert!(asked > Duration::from_secs(60 * 60 * 24 * 365), "{asked:?}"),
+        }
+        assert_eq!(requests(&server).await, 1);
+    }
 }
 
 /// Writes every span's and event's fields into one string, to look for fields and secrets.

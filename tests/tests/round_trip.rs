@@ -396,6 +396,8 @@ async fn path_parameters_never_reach_another_endpoint() {
         ("~user.name-1_2", "~user.name-1_2"),
         ("..", "%2E%2E"),
         (".", "%2E"),
+        // Would call the collection (`GET /api/users/` lists users), so it must be refused.
+        ("", ""),
     ];
     for (value, encoded) in values {
         let mut problems = Vec::new();
@@ -410,7 +412,13 @@ async fn path_parameters_never_reach_another_endpoint() {
             let requests = server.received_requests().await.unwrap();
             match (requests.as_slice(), &result) {
                 // Refusing is fine for dot segments, never for an ordinary value.
-                ([], Err(Error::InvalidRequest { .. })) if matches!(value, "." | "..") => {}
+                ([], Err(Error::InvalidRequest { .. })) if matches!(value, "" | "." | "..") => {}
+                ([request], _) if value.is_empty() => problems.push(format!(
+                    "{}: an empty value was sent as {} {}",
+                    call.op,
+                    request.method,
+                    request.url.path()
+                )),
                 ([], other) => problems.push(format!(
                     "{}: `{value}`: nothing sent, result {other:?}",
                     call.op
@@ -446,6 +454,40 @@ async fn path_parameters_never_reach_another_endpoint() {
         fixed.is_empty(),
         "KNOWN_BUGS entries that now pass (remove them): {fixed:?}"
     );
+}
+
+/// `GET /api/users/{userId}` with an empty id would be `GET /api/users/`, which a live Logto
+/// answers with the user list: the caller would get someone else's data to decode.
+#[tokio::test]
+async fn an_empty_path_parameter_is_refused_before_sending() {
+    let server = loopback_server().await;
+    Mock::given(any())
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!([])))
+        .mount(&server)
+        .await;
+    let client = Client::new(server.uri())
+        .expect("loopback URL")
+        .with_bearer_token("management-token");
+    let err = client.users().get_user("").send().await.unwrap_err();
+    match &err {
+        Error::InvalidRequest { operation, message } => {
+            assert_eq!(*operation, "GetUser");
+            assert!(
+                message.contains("`{userId}` is an empty value"),
+                "{message}"
+            );
+        }
+        other => panic!("expected InvalidRequest, got {other:?}"),
+    }
+    let err = client
+        .organizations()
+        .delete_organization_user("org-1", "")
+        .send()
+        .await
+        .unwrap_err();
+    assert!(matches!(err, Error::InvalidRequest { .. }), "{err:?}");
+    let sent = server.received_requests().await.unwrap();
+    assert!(sent.is_empty(), "nothing may be sent: {sent:?}");
 }
 
 #[test]

@@ -158,7 +158,7 @@ async fn expired_record_is_refused_before_sending() {
 async fn refused_record_becomes_a_verification_error() {
     for (status, code) in [
         (401, codes::VERIFICATION_PERMISSION_DENIED),
-        (400, codes::VERIFICATION_RECORD_NOT_FOUND),
+        (403, codes::VERIFICATION_PERMISSION_DENIED),
     ] {
         let server = server().await;
         Mock::given(method("POST"))
@@ -185,6 +185,125 @@ async fn refused_record_becomes_a_verification_error() {
         assert_eq!(err.status().map(|s| s.as_u16()), Some(status));
         assert!(err.is_code(code), "{err:?}");
         assert!(err.to_string().contains("verify the user again"), "{err}");
+    }
+}
+
+/// Logto answers `verification_record.not_found` when the *target* of a sensitive call is
+/// missing, while the record is valid; telling the caller to verify again would loop.
+#[tokio::test]
+async fn not_found_about_the_target_stays_an_api_error() {
+    for status in [400, 404] {
+        let server = server().await;
+        Mock::given(method("POST"))
+            .and(path("/api/my-account/password"))
+            .respond_with(ResponseTemplate::new(status).set_body_json(
+                json!({ "code": codes::VERIFICATION_RECORD_NOT_FOUND, "message": "no target" }),
+            ))
+            .mount(&server)
+            .await;
+        let record = VerificationRecord::new(RECORD, None);
+        let err = update_password(&client(&server), &record)
+            .await
+            .unwrap_err();
+        assert!(matches!(err, Error::Api(_)), "{status}: {err:?}");
+        assert!(err.is_code(codes::VERIFICATION_RECORD_NOT_FOUND), "{err:?}");
+        assert_eq!(err.status().map(|s| s.as_u16()), Some(status));
+    }
+}
+
+/// One exchange from `../shared/cases/logto-live/`: a request and Logto's answer.
+struct LiveExchange {
+    method: String,
+    path: String,
+    status: u16,
+    body: String,
+}
+
+fn live_exchange(name: &str) -> Option<LiveExchange> {
+    let file = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../shared/cases/logto-live")
+        .join(name);
+    let text = std::fs::read_to_string(&file).ok()?;
+    let value: serde_json::Value = serde_json::from_str(&text).expect("exchange is JSON");
+    let text_of = |v: &serde_json::Value| v.as_str().expect("a string").to_owned();
+    Some(LiveExchange {
+        method: text_of(&value["request"]["method"]),
+        path: text_of(&value["request"]["path"]),
+        status: u16::try_from(value["response"]["status"].as_u64().expect("status"))
+            .expect("a status fits u16"),
+        body: text_of(&value["response"]["body"]),
+    })
+}
+
+/// The three answers a live Logto 1.42 gave with a valid record and a missing target, replayed:
+/// each must reach the caller as `Error::Api` with `verification_record.not_found`.
+#[tokio::test]
+async fn live_not_found_answers_about_targets_stay_api_errors() {
+    type Call = fn(Client) -> futures_util::future::BoxFuture<'static, logto_api::Result<()>>;
+    let cases: [(&str, Call); 3] = [
+        ("delete-missing-mfa-factor.json", |c| {
+            Box::pin(async move {
+                c.my_account()
+                    .delete_mfa_verification("no-such-factor")
+                    .send()
+                    .await
+                    .map(drop)
+            })
+        }),
+        ("get-backup-codes-none.json", |c| {
+            Box::pin(async move { c.my_account().get_backup_codes().send().await.map(drop) })
+        }),
+        ("update-mfa-name-on-totp.json", |c| {
+            Box::pin(async move {
+                let body = logto_api::account::types::UpdateMfaVerificationNameBody {
+                    name: "h3 phone".into(),
+                };
+                c.my_account()
+                    .update_mfa_verification_name("<totp factor id>", body)
+                    .send()
+                    .await
+                    .map(drop)
+            })
+        }),
+    ];
+    for (name, call) in cases {
+        let Some(exchange) = live_exchange(name) else {
+            eprintln!("notice: ../shared/cases/logto-live/{name} not found; skipping it");
+            continue;
+        };
+        let server = server().await;
+        // The recorded path, encoded the way the client sends it.
+        let sent_path = exchange
+            .path
+            .replace('<', "%3C")
+            .replace('>', "%3E")
+            .replace(' ', "%20");
+        Mock::given(method(exchange.method.as_str()))
+            .and(path(sent_path.as_str()))
+            .and(header("logto-verification-id", RECORD))
+            .respond_with(
+                ResponseTemplate::new(exchange.status)
+                    .insert_header("content-type", "application/json; charset=utf-8")
+                    .set_body_string(exchange.body.clone()),
+            )
+            .expect(1)
+            .mount(&server)
+            .await;
+        let record = VerificationRecord::new(RECORD, None);
+        let err = client(&server)
+            .with_verification(&record, call)
+            .await
+            .unwrap_err();
+        assert!(matches!(err, Error::Api(_)), "{name}: {err:?}");
+        assert!(
+            err.is_code(codes::VERIFICATION_RECORD_NOT_FOUND),
+            "{name}: {err:?}"
+        );
+        assert_eq!(
+            err.status().map(|s| s.as_u16()),
+            Some(exchange.status),
+            "{name}"
+        );
     }
 }
 

@@ -292,6 +292,9 @@ pub enum Payload {
 pub struct Response {
     /// The status code (2xx/3xx) or `None` for `2XX`/`default`-style ranges.
     pub status: Option<u16>,
+    /// The statuses this response covers, inclusive: `(204, 204)` for `204`, `(200, 299)` for
+    /// `2XX`.
+    pub covers: (u16, u16),
     /// How its body is read.
     pub payload: Payload,
     /// Raw description.

@@ -54,6 +54,8 @@ pub struct Request<'a> {
     headers: HeaderMap,
     cookies: Vec<String>,
     payload: Payload,
+    /// Inclusive status ranges the operation documents as success.
+    success: &'static [(u16, u16)],
 }
 
 impl std::fmt::Debug for Request<'_> {
@@ -85,7 +87,15 @@ impl<'a> Request<'a> {
             headers: HeaderMap::new(),
             cookies: Vec::new(),
             payload: Payload::None,
+            success: &[(200, 299)],
         }
+    }
+
+    /// The statuses the operation documents as success, as inclusive ranges; any other
+    /// non-error status (a redirect, a 2xx it does not list) becomes
+    /// [`Error::UnexpectedStatus`]. Any 2xx unless set.
+    pub fn success_statuses(&mut self, ranges: &'static [(u16, u16)]) {
+        self.success = ranges;
     }
 
     fn invalid(&self, message: String) -> Error {
@@ -156,7 +166,8 @@ impl<'a> Request<'a> {
     /// Sets a JSON body.
     pub fn json<T: Serialize>(&mut self, body: Option<&T>) -> Result<()> {
         if let Some(body) = body {
-            let bytes = serde_json::to_vec(body).map_err(|e| self.invalid(format!("body: {e}")))?;
+            let bytes =
+                crate::body::to_json_vec(body).map_err(|e| self.invalid(format!("body: {e}")))?;
             self.payload = Payload::Bytes {
                 content_type: "application/json",
                 bytes,
@@ -186,18 +197,7 @@ impl<'a> Request<'a> {
     }
 
     fn url(&self) -> Result<reqwest::Url> {
-        // URL parsers resolve `.`/`..` segments (escaped or not), which would send the call to
-        // another endpoint; such a parameter value cannot be expressed, so refuse it.
-        if self
-            .path
-            .split('/')
-            .any(|seg| matches!(seg, "%2E" | "%2E%2E"))
-        {
-            return Err(self.invalid(format!(
-                "a path parameter of `.` or `..` cannot be sent as one segment (path `{}`)",
-                self.path
-            )));
-        }
+        self.check_path_parameters()?;
         let joined = format!("{}{}", self.client.base_url(), self.path);
         let mut url = reqwest::Url::parse(&joined)
             .map_err(|e| self.invalid(format!("URL `{joined}`: {e}")))?;
@@ -205,6 +205,27 @@ impl<'a> Request<'a> {
             url.query_pairs_mut().extend_pairs(self.query.iter());
         }
         Ok(url)
+    }
+
+    /// Refuses a path parameter that cannot be sent as the segment it fills: an empty value
+    /// (`/api/users/{id}` with `""` would call `GET /api/users/`, another operation) and `.` or
+    /// `..`, which URL parsers resolve (escaped or not) to another endpoint.
+    fn check_path_parameters(&self) -> Result<()> {
+        // Values are encoded as single segments, so the path has the template's segments.
+        let filled = self.template.split('/').zip(self.path.split('/'));
+        for (template, sent) in filled.filter(|(template, _)| template.contains('{')) {
+            if matches!(sent, "" | "%2E" | "%2E%2E") {
+                let shown = match sent {
+                    "" => "an empty value",
+                    "%2E" => "`.`",
+                    _ => "`..`",
+                };
+                return Err(self.invalid(format!(
+                    "path parameter `{template}` is {shown}, which cannot be sent as one path segment"
+                )));
+            }
+        }
+        Ok(())
     }
 
     /// Sends the call. 4xx/5xx answers become [`Error::Api`]; anything else is returned for the
@@ -233,7 +254,7 @@ impl<'a> Request<'a> {
             latency_ms = tracing::field::Empty,
         );
         let started = Instant::now();
-        let attempts = self.attempts(url, span.clone());
+        let attempts = self.attempts(url, span.clone(), started + timeout);
         let outcome = tokio::time::timeout(timeout, attempts)
             .instrument(span.clone())
             .await;
@@ -242,14 +263,24 @@ impl<'a> Request<'a> {
         outcome.unwrap_or(Err(Error::Timeout { operation }))
     }
 
-    /// Sends attempts until one gives a final answer, the 401 refresh and retries included.
-    async fn attempts(self, url: reqwest::Url, span: tracing::Span) -> Result<RawResponse> {
+    /// Sends attempts until one gives a final answer, the 401 refresh and retries included. A
+    /// retry whose wait would end after `deadline` (the overall timeout) is not made: the last
+    /// answer is returned at once, so a `Retry-After` longer than the time left reaches the
+    /// caller (see [`Error::retry_after`]) instead of a [`Error::Timeout`].
+    async fn attempts(
+        self,
+        url: reqwest::Url,
+        span: tracing::Span,
+        deadline: Instant,
+    ) -> Result<RawResponse> {
         let client = self.client;
         let operation = self.operation;
         let auth = client.auth();
+        let success = self.success;
         let mut parts = Parts::new(self, url);
         let mut may_refresh = auth.refreshable() && parts.form.is_none();
         let policy = *client.retry_policy();
+        let limit = client.max_response_size();
         let replayable =
             parts.form.is_none() && (idempotent(&parts.method) || client.retries_non_idempotent());
         let max_tries = if replayable { policy.attempts() } else { 1 };
@@ -264,7 +295,11 @@ impl<'a> Request<'a> {
             let builder = parts.builder(client, token.as_ref())?;
             let response = match builder.send().await {
                 Ok(response) => response,
-                Err(e) if tries < max_tries && retryable_error(&e) => {
+                Err(e)
+                    if tries < max_tries
+                        && retryable_error(&e)
+                        && ends_before(deadline, policy.backoff(tries)) =>
+                {
                     // The error's text names the URL and its query, so only its kind is logged.
                     let reason = if e.is_timeout() {
                         "attempt timeout"
@@ -274,7 +309,7 @@ impl<'a> Request<'a> {
                     pause(attempt, reason, policy.backoff(tries)).await;
                     continue;
                 }
-                Err(e) => return Err(transport(operation, e)),
+                Err(e) => return Err(Error::transport(operation, e)),
             };
             let status = response.status();
             span.record("status", status.as_u16());
@@ -284,7 +319,7 @@ impl<'a> Request<'a> {
                 }
             }
             if status == StatusCode::UNAUTHORIZED && may_refresh {
-                let answer = read(operation, response).await;
+                let answer = read(operation, response, limit).await;
                 // Logto also answers 401 when a sensitive Account API call lacks a valid
                 // verification record; another token would get the same answer.
                 if is_verification_refusal(&answer) {
@@ -298,14 +333,18 @@ impl<'a> Request<'a> {
                 continue;
             }
             if tries < max_tries && retryable_status(status) {
-                // A server's `Retry-After` wins over the backoff; the overall timeout bounds it.
+                // A server's `Retry-After` wins over the backoff.
                 let delay =
                     retry_after(response.headers()).unwrap_or_else(|| policy.backoff(tries));
-                drop(response);
-                pause(attempt, status.as_str(), delay).await;
-                continue;
+                if ends_before(deadline, delay) {
+                    drop(response);
+                    pause(attempt, status.as_str(), delay).await;
+                    continue;
+                }
             }
-            return read(operation, response).await;
+            return read(operation, response, limit)
+                .await
+                .and_then(|raw| raw.documented(success));
         }
     }
 }
@@ -314,6 +353,13 @@ impl<'a> Request<'a> {
 fn is_verification_refusal(answer: &Result<RawResponse>) -> bool {
     let code = answer.as_ref().err().and_then(Error::code);
     code.is_some_and(|code| code.starts_with("verification_record."))
+}
+
+/// True when waiting `delay` from now still leaves time before `deadline`.
+fn ends_before(deadline: Instant, delay: Duration) -> bool {
+    Instant::now()
+        .checked_add(delay)
+        .is_some_and(|end| end < deadline)
 }
 
 /// Waits before the next attempt, saying why in a debug event.
@@ -403,22 +449,15 @@ fn bearer(token: &AccessToken, operation: &'static str) -> Result<HeaderValue> {
     Ok(value)
 }
 
-fn transport(operation: &'static str, source: reqwest::Error) -> Error {
-    if source.is_timeout() {
-        Error::Timeout { operation }
-    } else {
-        Error::Transport { operation, source }
-    }
-}
-
-/// Reads the answer: 4xx/5xx become [`Error::Api`].
-async fn read(operation: &'static str, response: reqwest::Response) -> Result<RawResponse> {
+/// Reads the answer, at most `limit` bytes of it: 4xx/5xx become [`Error::Api`].
+async fn read(
+    operation: &'static str,
+    response: reqwest::Response,
+    limit: u64,
+) -> Result<RawResponse> {
     let status = response.status();
     let headers = response.headers().clone();
-    let body = response
-        .bytes()
-        .await
-        .map_err(|e| transport(operation, e))?;
+    let body = crate::body::read_limited(operation, response, limit).await?;
     if status.is_client_error() || status.is_server_error() {
         let logto = LogtoError::parse(&body);
         return Err(Error::Api(Box::new(ApiError {
@@ -478,14 +517,14 @@ impl RawResponse {
         } else {
             &self.body
         };
-        match serde_json::from_slice(bytes) {
+        match crate::body::from_json_slice(bytes) {
             Ok(body) => Ok(self.wrap(body)),
-            Err(source) => Err(Error::Decode {
-                operation: self.operation,
-                status: self.status,
+            Err(source) => Err(Error::decode(
+                self.operation,
+                self.status,
                 source,
-                excerpt: excerpt(&self.body),
-            }),
+                excerpt(&self.body),
+            )),
         }
     }
 
@@ -506,7 +545,23 @@ impl RawResponse {
         Error::UnexpectedStatus {
             operation: self.operation,
             status: self.status,
+            headers: Box::new(self.headers),
             excerpt: excerpt(&self.body),
+        }
+    }
+
+    /// The answer when its status is one of `success` (inclusive ranges), else
+    /// [`Error::UnexpectedStatus`]: a redirect or a 2xx the operation does not document is
+    /// never taken for its documented answer.
+    fn documented(self, success: &[(u16, u16)]) -> Result<RawResponse> {
+        let status = self.status.as_u16();
+        if success
+            .iter()
+            .any(|&(low, high)| (low..=high).contains(&status))
+        {
+            Ok(self)
+        } else {
+            Err(self.unexpected_status())
         }
     }
 }

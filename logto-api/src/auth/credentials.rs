@@ -1,7 +1,7 @@
 //! OAuth2 client credentials against Logto's token endpoint, with a token cache that lets one
 //! refresh serve every concurrent caller.
 
-use super::{AccessToken, Secret};
+use super::{AccessToken, Secret, TokenRequestLimits};
 use crate::error::{ApiError, Error, LogtoError, Result};
 use std::sync::{Mutex, MutexGuard, PoisonError};
 use std::time::{Duration, Instant};
@@ -23,18 +23,45 @@ pub(crate) struct ClientCredentials {
     secret: Secret,
     resource: String,
     scope: String,
+    limits: TokenRequestLimits,
     cached: Mutex<Cached>,
     /// Held while a token request is in flight: whoever needs a token meanwhile waits for it
     /// instead of sending a request of its own.
     flight: tokio::sync::Mutex<()>,
 }
 
+/// After a failed token request, the next one waits this long since the failure...
+const FIRST_RETRY_GAP: Duration = Duration::from_millis(100);
+/// ...doubling with each failure in a row, up to this.
+const MAX_RETRY_GAP: Duration = Duration::from_secs(5);
+
 #[derive(Default)]
 struct Cached {
     token: Option<AccessToken>,
     refresh_at: Option<Instant>,
-    /// Counts stored tokens, so a waiter can tell that a refresh finished while it waited.
+    /// Counts finished token requests, so a waiter can tell that one ended while it waited.
     generation: u64,
+    /// The last token request's failure, while no token has been fetched since.
+    failure: Option<Failure>,
+}
+
+/// A failed token request: its error answers every call that waited for it.
+struct Failure {
+    error: Error,
+    at: Instant,
+    /// Failures in a row, for the gap before the next request.
+    in_a_row: u32,
+}
+
+impl Failure {
+    /// When the next token request may start.
+    fn retry_at(&self) -> Instant {
+        let doublings = self.in_a_row.saturating_sub(1).min(16);
+        let gap = FIRST_RETRY_GAP
+            .saturating_mul(1 << doublings)
+            .min(MAX_RETRY_GAP);
+        self.at + gap
+    }
 }
 
 impl Cached {
@@ -54,6 +81,17 @@ impl Cached {
                 .unwrap_or(now)
         });
         self.token = Some(token);
+        self.failure = None;
+        self.generation = self.generation.wrapping_add(1);
+    }
+
+    fn fail(&mut self, error: Error) {
+        let in_a_row = self.failure.as_ref().map_or(0, |f| f.in_a_row) + 1;
+        self.failure = Some(Failure {
+            error,
+            at: Instant::now(),
+            in_a_row,
+        });
         self.generation = self.generation.wrapping_add(1);
     }
 }
@@ -85,6 +123,7 @@ impl ClientCredentials {
         secret: Secret,
         resource: String,
         scope: String,
+        limits: TokenRequestLimits,
     ) -> Result<ClientCredentials> {
         let joined = format!("{base_url}/oidc/token");
         let token_url = reqwest::Url::parse(&joined).map_err(|e| Error::InvalidRequest {
@@ -98,6 +137,7 @@ impl ClientCredentials {
             secret,
             resource,
             scope,
+            limits,
             cached: Mutex::new(Cached::default()),
             flight: tokio::sync::Mutex::new(()),
         })
@@ -118,23 +158,40 @@ impl ClientCredentials {
             cached.generation
         };
         let _flight = self.flight.lock().await;
-        {
+        let retry_at = {
             let cached = self.lock();
-            // A refresh finished while this call waited: it serves this call too, even when
-            // its token is already inside the refresh margin (a very short lifetime), or each
-            // waiter would refresh again in turn.
+            // A token request ended while this call waited: its answer serves this call too.
+            // A token even when it is already inside the refresh margin (a very short
+            // lifetime), a failure because another request now would most likely fail the
+            // same way; otherwise each waiter would send its own request in turn.
             if cached.generation != seen {
                 if let Some(token) = &cached.token {
                     return Ok(token.clone());
+                }
+                if let Some(failure) = &cached.failure {
+                    return Err(failure.error.clone());
                 }
             }
             if let Some(token) = cached.fresh() {
                 return Ok(token);
             }
+            cached.failure.as_ref().map(Failure::retry_at)
+        };
+        // A call that comes after a failure tries again, but not at once: calls arriving
+        // meanwhile queue on `flight` and share this attempt.
+        if let Some(at) = retry_at {
+            tokio::time::sleep_until(at.into()).await;
         }
-        let token = self.fetch().await?;
-        self.lock().store(token.clone());
-        Ok(token)
+        match self.fetch().await {
+            Ok(token) => {
+                self.lock().store(token.clone());
+                Ok(token)
+            }
+            Err(error) => {
+                self.lock().fail(error.clone());
+                Err(error)
+            }
+        }
     }
 
     /// Drops `rejected` if it is still the cached token; a token cached since then (another
@@ -162,21 +219,12 @@ impl ClientCredentials {
             operation: OPERATION,
             message: format!("token request body: {e}"),
         })?;
-        let transport = |source: reqwest::Error| {
-            if source.is_timeout() {
-                Error::Timeout {
-                    operation: OPERATION,
-                }
-            } else {
-                Error::Transport {
-                    operation: OPERATION,
-                    source,
-                }
-            }
-        };
         let response = self
             .http
             .post(self.token_url.clone())
+            // The same bound as one attempt of a call, so a token endpoint that never answers
+            // fails this request rather than waiting out the call's overall timeout.
+            .timeout(self.limits.attempt_timeout)
             // reqwest marks this header sensitive, so it stays out of its own Debug output.
             .basic_auth(
                 form_encode(&self.app_id),
@@ -190,10 +238,11 @@ impl ClientCredentials {
             .body(form)
             .send()
             .await
-            .map_err(transport)?;
+            .map_err(|e| Error::transport(OPERATION, e))?;
         let status = response.status();
         let headers = response.headers().clone();
-        let body = response.bytes().await.map_err(transport)?;
+        let body =
+            crate::body::read_limited(OPERATION, response, self.limits.max_response_size).await?;
         if !status.is_success() {
             return Err(Error::Api(Box::new(ApiError {
                 operation: OPERATION,
@@ -235,11 +284,13 @@ struct TokenResponse {
 
 /// The token from a success answer. Errors never quote the body: it holds the token.
 fn parse_token(status: http::StatusCode, body: &[u8]) -> Result<AccessToken> {
-    let decode = |source: serde_json::Error| Error::Decode {
-        operation: OPERATION,
-        status,
-        source,
-        excerpt: "<redacted: a token response>".to_owned(),
+    let decode = |source: serde_json::Error| {
+        Error::decode(
+            OPERATION,
+            status,
+            source,
+            "<redacted: a token response>".to_owned(),
+        )
     };
     let custom = |message: String| decode(<serde_json::Error as serde::de::Error>::custom(message));
     let parsed: TokenResponse = serde_json::from_slice(body).map_err(decode)?;

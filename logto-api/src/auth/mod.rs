@@ -245,6 +245,15 @@ impl std::fmt::Debug for AuthConfig {
 }
 
 /// Logto OSS's Management API resource indicator; Cloud tenants use their own.
+/// The client's bounds that apply to the token request as much as to calls.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct TokenRequestLimits {
+    /// The longest one token request may take.
+    pub(crate) attempt_timeout: Duration,
+    /// The largest token answer read, in bytes.
+    pub(crate) max_response_size: u64,
+}
+
 pub(crate) const DEFAULT_RESOURCE: &str = "https://default.logto.app/api";
 /// The scope that grants a machine-to-machine app all Management API permissions it has.
 pub(crate) const DEFAULT_SCOPE: &str = "all";
@@ -258,6 +267,7 @@ impl AuthConfig {
         http: &reqwest::Client,
         resource: Option<String>,
         scope: Option<String>,
+        limits: TokenRequestLimits,
     ) -> Result<Auth> {
         if let AuthConfig::Credentials { app_id, secret } = self {
             let credentials = ClientCredentials::new(
@@ -267,6 +277,7 @@ impl AuthConfig {
                 secret,
                 resource.unwrap_or_else(|| DEFAULT_RESOURCE.to_owned()),
                 scope.unwrap_or_else(|| DEFAULT_SCOPE.to_owned()),
+                limits,
             )?;
             return Ok(Auth::Credentials(Arc::new(credentials)));
         }

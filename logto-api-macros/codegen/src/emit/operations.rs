@@ -373,23 +373,40 @@ fn emit_send(op: &Operation, output_ty: &TokenStream) -> TokenStream {
     });
     let decode = emit_decode(op);
     let template = &op.path;
-    let needs_mut = op.body.is_some() || op.params.iter().any(|p| p.location != Location::Path);
-    let request_binding = if needs_mut {
-        quote!(mut request)
-    } else {
-        quote!(request)
-    };
+    let success = success_statuses(op);
     quote! {
         /// Sends the request and decodes the answer.
         pub async fn send(self) -> ::logto_api::Result<::logto_api::ApiResponse<#output_ty>> {
             let path = #path;
-            let #request_binding = ::logto_api::__private::Request::new(self.client, ::logto_api::__private::Method::#method, #id, #template, path);
+            let mut request = ::logto_api::__private::Request::new(self.client, ::logto_api::__private::Method::#method, #id, #template, path);
+            request.success_statuses(&[#(#success),*]);
             #(#params)*
             #body
             let response = request.send().await?;
             #decode
         }
     }
+}
+
+/// The statuses the operation documents as success, as inclusive pairs (`(200, 200)`,
+/// `(200, 299)` for `2XX`); any 2xx when it documents none, as with only a `default` answer.
+fn success_statuses(op: &Operation) -> Vec<TokenStream> {
+    let mut covered: Vec<(u16, u16)> = op.responses.iter().map(|r| r.covers).collect();
+    if covered.is_empty() {
+        covered.push((200, 299));
+    }
+    covered.sort_unstable();
+    covered.dedup();
+    covered
+        .into_iter()
+        .map(|(low, high)| {
+            let (low, high) = (
+                proc_macro2::Literal::u16_unsuffixed(low),
+                proc_macro2::Literal::u16_unsuffixed(high),
+            );
+            quote!((#low, #high))
+        })
+        .collect()
 }
 
 /// `format!("/api/users/{}", encode(&self.user_id))`, or the literal path.

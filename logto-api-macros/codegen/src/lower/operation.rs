@@ -303,9 +303,9 @@ impl Lowerer<'_> {
         let mut out = Vec::new();
         let noun = operation_noun(id);
         for (status, resp) in &op.responses.responses {
-            let code = match status {
-                StatusCode::Code(c) if (200..400).contains(c) => Some(*c),
-                StatusCode::Range(r) if (2..4).contains(r) => None,
+            let (code, covers) = match status {
+                StatusCode::Code(c) if (200..400).contains(c) => (Some(*c), (*c, *c)),
+                StatusCode::Range(r) if (2..4).contains(r) => (None, (r * 100, r * 100 + 99)),
                 _ => continue,
             };
             let r_ptr = child(&child(ptr, "responses"), &status.to_string());
@@ -340,6 +340,7 @@ impl Lowerer<'_> {
             };
             out.push(Response {
                 status: code,
+                covers,
                 payload,
                 doc: Some(resp.description.clone()).filter(|d| !d.is_empty()),
             });

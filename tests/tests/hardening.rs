@@ -331,3 +331,49 @@ async fn undocumented_success_statuses_are_errors() {
         }
     }
 }
+
+/// Answers `200 {}` and sets 50 cookies never seen before.
+struct CookieFlood(std::sync::atomic::AtomicUsize);
+
+impl wiremock::Respond for CookieFlood {
+    fn respond(&self, _: &wiremock::Request) -> wiremock::ResponseTemplate {
+        let answer = self.0.fetch_add(1, Ordering::SeqCst);
+        let mut template = wiremock::ResponseTemplate::new(302);
+        for n in 0..50 {
+            template = template.append_header("set-cookie", format!("a{answer}c{n}=value; Path=/"));
+        }
+        template
+    }
+}
+
+/// 20 answers that each set 50 new cookies: later requests carry at most 50 cookies (RFC 6265
+/// §6.1's per-domain minimum, the oldest dropped first), not all 1,000.
+#[tokio::test]
+async fn a_cookie_flood_does_not_grow_every_request() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::any())
+        .respond_with(CookieFlood(std::sync::atomic::AtomicUsize::new(0)))
+        .mount(&server)
+        .await;
+    let client = Client::new(server.uri()).expect("client");
+    for _ in 0..21 {
+        client
+            .authorize(&[])
+            .await
+            .expect("a redirect is authorize's answer");
+    }
+    let requests = server.received_requests().await.expect("recorded");
+    let last = requests.last().expect("a request");
+    let cookie = last
+        .headers
+        .get("cookie")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default();
+    let count = cookie.split("; ").count();
+    assert_eq!(count, 50, "{count} cookies in {} bytes", cookie.len());
+    // The newest answer's cookies are kept.
+    assert!(
+        cookie.split("; ").all(|pair| pair.starts_with("a19c")),
+        "{cookie}"
+    );
+}

@@ -124,7 +124,9 @@ fn check(exchange: &Value, result: support::CallResult, tally: &mut Tally) -> Re
 async fn recorded_traffic_decodes() {
     let dir = recordings_dir();
     if !dir.is_dir() {
-        println!("skipping replay: ../shared/recordings/logto-1.42 not found");
+        logto_api_tests::notice(
+            "../shared/recordings/logto-1.42 not found; skipping the replay of recorded traffic",
+        );
         return;
     }
     let cases = support::primary_cases();

@@ -162,7 +162,9 @@ fn spec_matches_served_documents_except_listed_deviations() {
     let root = repo_root();
     let served_dir = root.join("../shared/specs/logto");
     if !served_dir.is_dir() {
-        eprintln!("skipping: ../shared/specs/logto not found");
+        logto_api_tests::notice(
+            "../shared/specs/logto not found; skipping the comparison with the served documents",
+        );
         return;
     }
     let recordings = root.join("../shared/recordings/logto-1.42");

@@ -268,7 +268,9 @@ async fn live_not_found_answers_about_targets_stay_api_errors() {
     ];
     for (name, call) in cases {
         let Some(exchange) = live_exchange(name) else {
-            eprintln!("notice: ../shared/cases/logto-live/{name} not found; skipping it");
+            logto_api_tests::notice(&format!(
+                "../shared/cases/logto-live/{name} not found; skipping it"
+            ));
             continue;
         };
         let server = server().await;

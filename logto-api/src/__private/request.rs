@@ -315,7 +315,7 @@ impl<'a> Request<'a> {
             span.record("status", status.as_u16());
             for set_cookie in response.headers().get_all(http::header::SET_COOKIE) {
                 if let Ok(text) = set_cookie.to_str() {
-                    client.cookies().store(text);
+                    client.cookies().store(text, response.url());
                 }
             }
             if status == StatusCode::UNAUTHORIZED && may_refresh {
@@ -417,7 +417,7 @@ impl Parts {
             builder = builder.header(http::header::AUTHORIZATION, bearer(token, self.operation)?);
         }
         let mut all_cookies = self.cookies.clone();
-        all_cookies.extend(client.cookies().header());
+        all_cookies.extend(client.cookies().header(&self.url));
         if !all_cookies.is_empty() {
             builder = builder.header(http::header::COOKIE, all_cookies.join("; "));
         }

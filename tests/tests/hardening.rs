@@ -143,6 +143,20 @@ async fn answers_within_the_limit_are_read() {
     }
 }
 
+/// A loopback server answering every request with `template`, and a client with a bearer
+/// token pointed at it.
+async fn answering(template: wiremock::ResponseTemplate) -> (wiremock::MockServer, Client) {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::any())
+        .respond_with(template)
+        .mount(&server)
+        .await;
+    let client = Client::new(server.uri())
+        .expect("client")
+        .with_bearer_token("t");
+    (server, client)
+}
+
 /// `count` levels of arrays around `inner`.
 fn nested(count: usize, inner: &str) -> String {
     format!("{}{inner}{}", "[".repeat(count), "]".repeat(count))
@@ -210,17 +224,11 @@ async fn deeply_nested_custom_data_round_trips() {
 /// A body nested 100,000 levels deep is a typed decode error, not a stack overflow.
 #[tokio::test]
 async fn a_hostile_deep_body_is_a_decode_error() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::any())
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(nested(100_000, "").into_bytes(), "application/json"),
-        )
-        .mount(&server)
-        .await;
-    let client = Client::new(server.uri())
-        .expect("client")
-        .with_bearer_token("t");
+    let (_server, client) = answering(
+        wiremock::ResponseTemplate::new(200)
+            .set_body_raw(nested(100_000, "").into_bytes(), "application/json"),
+    )
+    .await;
     let err = client.users().get_user("u1").send().await.unwrap_err();
     match &err {
         Error::Decode { source, .. } => {
@@ -299,18 +307,12 @@ async fn credentials_never_follow_a_redirect_to_another_origin() {
 #[tokio::test]
 async fn undocumented_success_statuses_are_errors() {
     for status in [203, 302] {
-        let server = wiremock::MockServer::start().await;
-        wiremock::Mock::given(wiremock::matchers::any())
-            .respond_with(
-                wiremock::ResponseTemplate::new(status)
-                    .insert_header("x-trace", "abc")
-                    .set_body_raw(&b"{\"id\":\"u1\"}"[..], "application/json"),
-            )
-            .mount(&server)
-            .await;
-        let client = Client::new(server.uri())
-            .expect("client")
-            .with_bearer_token("t");
+        let (_server, client) = answering(
+            wiremock::ResponseTemplate::new(status)
+                .insert_header("x-trace", "abc")
+                .set_body_raw(&b"{\"id\":\"u1\"}"[..], "application/json"),
+        )
+        .await;
         let err = client.users().get_user("u1").send().await.unwrap_err();
         match &err {
             Error::UnexpectedStatus {

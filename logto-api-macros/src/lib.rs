@@ -97,9 +97,22 @@ impl Parse for Args {
 
 fn expand(args: Args) -> proc_macro2::TokenStream {
     let relative = args.spec.value();
+    // `option_env!` puts each variable the path names into the crate's dep-info, so Cargo
+    // rebuilds when it changes (a build reading another document), not only when the file does.
+    let tracked: Vec<proc_macro2::TokenStream> = env_names(&relative)
+        .into_iter()
+        .map(|name| {
+            quote!(
+                const _: ::core::option::Option<&str> = ::core::option_env!(#name);
+            )
+        })
+        .collect();
     let expanded = match expand_env(&relative) {
         Ok(path) => path,
-        Err(message) => return syn::Error::new(args.spec.span(), message).to_compile_error(),
+        Err(message) => {
+            let error = syn::Error::new(args.spec.span(), message).to_compile_error();
+            return quote!(#error #(#tracked)*);
+        }
     };
     let root = std::env::var_os("CARGO_MANIFEST_DIR")
         .map(PathBuf::from)
@@ -119,6 +132,7 @@ fn expand(args: Args) -> proc_macro2::TokenStream {
             // the spec problems rather than a wall of "unresolved import" follow-ons.
             return quote! {
                 #(#errors)*
+                #(#tracked)*
                 pub mod types {}
                 pub mod calls {}
             };
@@ -129,27 +143,55 @@ fn expand(args: Args) -> proc_macro2::TokenStream {
     quote! {
         #generated
         const _: &[u8] = include_bytes!(#track);
+        #(#tracked)*
     }
 }
 
-/// Replaces each `${NAME}` in `path` with the environment variable `NAME`.
-fn expand_env(path: &str) -> Result<String, String> {
-    let mut out = String::new();
+/// A spec path taken apart: literal text and `${NAME}` variables, in order.
+enum Piece<'a> {
+    Text(&'a str),
+    Var(&'a str),
+}
+
+fn pieces(path: &str) -> Result<Vec<Piece<'_>>, String> {
+    let mut pieces = Vec::new();
     let mut rest = path;
     while let Some(start) = rest.find("${") {
         let Some(len) = rest[start..].find('}') else {
             return Err(format!("unclosed `${{` in spec path `{path}`"));
         };
-        let name = &rest[start + 2..start + len];
-        let value = std::env::var(name).map_err(|_| {
-            format!(
-                "spec path `{path}` uses `${{{name}}}`, but that environment variable is not set"
-            )
-        })?;
-        out.push_str(&rest[..start]);
-        out.push_str(&value);
+        pieces.push(Piece::Text(&rest[..start]));
+        pieces.push(Piece::Var(&rest[start + 2..start + len]));
         rest = &rest[start + len + 1..];
     }
-    out.push_str(rest);
+    pieces.push(Piece::Text(rest));
+    Ok(pieces)
+}
+
+/// The names of the `${NAME}` variables in `path` (none when it is malformed).
+fn env_names(path: &str) -> Vec<String> {
+    let pieces = pieces(path).unwrap_or_default();
+    pieces
+        .iter()
+        .filter_map(|piece| match piece {
+            Piece::Var(name) => Some((*name).to_owned()),
+            Piece::Text(_) => None,
+        })
+        .collect()
+}
+
+/// Replaces each `${NAME}` in `path` with the environment variable `NAME`.
+fn expand_env(path: &str) -> Result<String, String> {
+    let mut out = String::new();
+    for piece in pieces(path)? {
+        match piece {
+            Piece::Text(text) => out.push_str(text),
+            Piece::Var(name) => out.push_str(&std::env::var(name).map_err(|_| {
+                format!(
+                    "spec path `{path}` uses `${{{name}}}`, but that environment variable is not set"
+                )
+            })?),
+        }
+    }
     Ok(out)
 }

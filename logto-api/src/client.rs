@@ -12,6 +12,7 @@ use std::time::Duration;
 /// and the Experience API session cookie.
 ///
 /// ```no_run
+/// # #[cfg(feature = "experience")]
 /// # async fn demo() -> logto_api::Result<()> {
 /// let client = logto_api::Client::new("http://localhost:3001")?;
 /// let interaction = client.experience().get_interaction().send().await?;
@@ -99,6 +100,7 @@ impl Client {
     /// key or a duplicate would be rejected:
     ///
     /// ```no_run
+    /// # #[cfg(feature = "experience")]
     /// # async fn demo(client: logto_api::Client) -> logto_api::Result<()> {
     /// client.with_retry_non_idempotent().experience().get_interaction().send().await?;
     /// # Ok(()) }

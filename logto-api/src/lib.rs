@@ -2,6 +2,7 @@
 //! Account APIs, generated at build time from the OpenAPI documents in the repository's `spec/` folder.
 //!
 //! ```no_run
+//! # #[cfg(feature = "experience")]
 //! # async fn demo() -> logto_api::Result<()> {
 //! use logto_api::experience::types::{InteractionEvent, InitInteractionBody};
 //!
@@ -86,8 +87,3 @@ pub mod account {
 pub mod management {
     logto_api_macros::generate!(spec = "spec/management.json", inherent = true);
 }
-
-/// Compiles the README's examples as doctests, so the front page cannot drift from the API.
-#[cfg(doctest)]
-#[doc = include_str!("../../README.md")]
-pub struct ReadmeDoctests;

@@ -10,3 +10,10 @@ use std::io::Write as _;
 pub fn notice(message: &str) {
     let _ = writeln!(std::io::stderr().lock(), "notice: {message}");
 }
+
+/// Compiles the README's examples as doctests, so the front page cannot drift from the API.
+/// Here rather than in `logto-api`: the README is not inside that package's folder, and this
+/// package always builds `logto-api` with every API.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+pub struct ReadmeDoctests;

@@ -1,102 +1,18 @@
-//! What the published crates carry, and what the README promises about them.
-//!
-//! A package can only hold files inside its own folder, so `logto-api/spec/` keeps copies of the
-//! documents `logto-api` is generated from, and each published crate keeps a copy of the license
-//! texts. The originals (`spec/`, the root `LICENSE-*`) are the only ones edited; these tests
-//! fail when a copy differs and, with `EXPECTORATE=overwrite`, rewrite it from the original.
+//! What the README promises about using the generator from another crate. (The copies the
+//! published crates carry are checked by `xtask/tests/copies.rs`.)
 
 use std::path::{Path, PathBuf};
-
-/// The crates published to crates.io (the rest of the workspace has `publish = false`).
-const PUBLISHED: &[&str] = &["logto-api", "logto-api-macros", "logto-api-macros/codegen"];
 
 fn repo_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
 }
 
+/// The file's text with line endings as in the repository, whatever the checkout made of them
+/// (`core.autocrlf` on Windows).
 fn read(path: &Path) -> String {
-    std::fs::read_to_string(path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))
-}
-
-/// Checks that `copy` has the bytes of `original`; rewrites it under `EXPECTORATE=overwrite`.
-fn check_copy(original: &Path, copy: &Path) -> Option<String> {
-    let want = std::fs::read(original)
-        .unwrap_or_else(|e| panic!("cannot read {}: {e}", original.display()));
-    if std::fs::read(copy).ok().as_deref() == Some(want.as_slice()) {
-        return None;
-    }
-    if std::env::var("EXPECTORATE").as_deref() == Ok("overwrite") {
-        std::fs::write(copy, &want)
-            .unwrap_or_else(|e| panic!("cannot write {}: {e}", copy.display()));
-        return None;
-    }
-    Some(format!(
-        "{} differs from {}",
-        copy.display(),
-        original.display()
-    ))
-}
-
-/// The `spec = "..."` paths of the `generate!` calls in `logto-api/src/lib.rs`.
-fn generated_documents() -> Vec<String> {
-    let lib = read(&repo_root().join("logto-api/src/lib.rs"));
-    lib.match_indices("generate!(spec = \"")
-        .map(|(at, m)| {
-            let rest = &lib[at + m.len()..];
-            rest[..rest.find('"').expect("closing quote")].to_owned()
-        })
-        .collect()
-}
-
-#[test]
-fn logto_api_carries_copies_of_the_documents_it_is_generated_from() {
-    let root = repo_root();
-    let documents = generated_documents();
-    assert_eq!(
-        documents.len(),
-        3,
-        "one generate! call per API: {documents:?}"
-    );
-    let mut problems = Vec::new();
-    for document in &documents {
-        let name = document
-            .strip_prefix("spec/")
-            .unwrap_or_else(|| panic!("{document} is not under logto-api/spec/"));
-        problems.extend(check_copy(
-            &root.join("spec").join(name),
-            &root.join("logto-api").join(document),
-        ));
-    }
-    // A copy nothing reads would still be published.
-    for entry in std::fs::read_dir(root.join("logto-api/spec")).expect("logto-api/spec") {
-        let name = entry
-            .expect("entry")
-            .file_name()
-            .to_string_lossy()
-            .into_owned();
-        if name.ends_with(".json") && !documents.contains(&format!("spec/{name}")) {
-            problems.push(format!(
-                "logto-api/spec/{name} is not read by any generate! call"
-            ));
-        }
-    }
-    assert!(
-        problems.is_empty(),
-        "{}\nspec/ is where the documents are edited; refresh the copies with \
-         `EXPECTORATE=overwrite cargo test -p logto-api-tests --test packaging`",
-        problems.join("\n")
-    );
-}
-
-#[test]
-fn published_crates_carry_the_license_texts() {
-    let root = repo_root();
-    let problems: Vec<String> = PUBLISHED
-        .iter()
-        .flat_map(|krate| ["LICENSE-MIT", "LICENSE-APACHE"].map(|file| (krate, file)))
-        .filter_map(|(krate, file)| check_copy(&root.join(file), &root.join(krate).join(file)))
-        .collect();
-    assert!(problems.is_empty(), "{}", problems.join("\n"));
+    std::fs::read_to_string(path)
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))
+        .replace("\r\n", "\n")
 }
 
 /// The body of the first fenced block of `lang` after `heading` in `markdown`.

@@ -3,8 +3,9 @@
 //! `default-features = false`, and proves from the build itself that this compiles none of
 //! Logto's APIs:
 //!
-//! - the `logto-api` artifact was built with no Cargo feature enabled;
-//! - its dep-info (the files rustc read) names none of the documents under `logto-api/spec/`;
+//! - every `logto-api` artifact of the build (all targets, so dev- and build-dependencies count)
+//!   was built with no Cargo feature enabled;
+//! - their dep-info (the files rustc read) names none of the documents under `logto-api/spec/`;
 //! - none of the dependencies `logto-api` declares as optional (only Logto's APIs need them) was
 //!   resolved for it.
 //!
@@ -27,9 +28,12 @@ pub fn run(args: &[String]) -> Result<(), String> {
     // build needs nothing the workspace build did not already fetch.
     std::fs::copy(root().join("Cargo.lock"), dir.join("Cargo.lock"))
         .map_err(|e| format!("cannot copy Cargo.lock into {}: {e}", dir.display()))?;
-    let artifact = build(&manifest)?;
-    check_features(&artifact)?;
-    let read = check_documents_unread(&artifact)?;
+    let artifacts = build(&manifest)?;
+    let mut read = 0;
+    for artifact in &artifacts {
+        check_features(artifact)?;
+        read = read.max(check_documents_unread(artifact)?);
+    }
     let deps = check_optional_dependencies(&manifest)?;
     println!(
         "tests/downstream builds: logto-api with no features, {read} source files and no Logto \
@@ -38,11 +42,13 @@ pub fn run(args: &[String]) -> Result<(), String> {
     Ok(())
 }
 
-/// The `compiler-artifact` message Cargo printed for the `logto_api` library.
-fn build(manifest: &Path) -> Result<Value, String> {
+/// The `compiler-artifact` messages Cargo printed for the `logto_api` library (one per distinct
+/// build of it: a build-dependency with other features would be a second one).
+fn build(manifest: &Path) -> Result<Vec<Value>, String> {
     let output = cargo()
         .args([
             "build",
+            "--all-targets",
             "--message-format=json-render-diagnostics",
             "--manifest-path",
         ])
@@ -54,13 +60,17 @@ fn build(manifest: &Path) -> Result<Value, String> {
     if !output.status.success() {
         return Err(format!("{} does not build (see above)", manifest.display()));
     }
-    String::from_utf8_lossy(&output.stdout)
+    let artifacts: Vec<Value> = String::from_utf8_lossy(&output.stdout)
         .lines()
         .filter_map(|line| serde_json::from_str::<Value>(line).ok())
-        .find(|message| {
+        .filter(|message| {
             message["reason"] == "compiler-artifact" && message["target"]["name"] == "logto_api"
         })
-        .ok_or_else(|| "cargo reported no artifact for logto_api".to_owned())
+        .collect();
+    if artifacts.is_empty() {
+        return Err("cargo reported no artifact for logto_api".to_owned());
+    }
+    Ok(artifacts)
 }
 
 fn check_features(artifact: &Value) -> Result<(), String> {
@@ -79,13 +89,13 @@ fn check_documents_unread(artifact: &Value) -> Result<usize, String> {
     let text = std::fs::read_to_string(&dep_info)
         .map_err(|e| format!("cannot read {}: {e}", dep_info.display()))?;
     // The first line is `<output>: <every input>`; the rest repeats the inputs one per rule.
-    let inputs: Vec<&str> = text
+    let inputs: Vec<String> = text
         .lines()
         .next()
         .and_then(|line| line.split_once(": "))
-        .map(|(_, inputs)| inputs.split_whitespace().collect())
+        .map(|(_, inputs)| make_paths(inputs))
         .unwrap_or_default();
-    let documents: Vec<&&str> = inputs.iter().filter(|f| f.ends_with(".json")).collect();
+    let documents: Vec<&String> = inputs.iter().filter(|f| f.ends_with(".json")).collect();
     if inputs.is_empty() || !documents.is_empty() {
         return Err(format!(
             "{}: expected the sources of logto-api and no OpenAPI document, got {} inputs, \
@@ -95,6 +105,24 @@ fn check_documents_unread(artifact: &Value) -> Result<usize, String> {
         ));
     }
     Ok(inputs.len())
+}
+
+/// The paths of a Makefile dependency list, where a space inside a path is written `\ `.
+fn make_paths(list: &str) -> Vec<String> {
+    let (mut paths, mut current) = (Vec::new(), String::new());
+    let mut chars = list.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\\' && chars.peek() == Some(&' ') {
+            current.push(' ');
+            chars.next();
+        } else if c.is_whitespace() {
+            paths.extend((!current.is_empty()).then(|| std::mem::take(&mut current)));
+        } else {
+            current.push(c);
+        }
+    }
+    paths.extend((!current.is_empty()).then_some(current));
+    paths
 }
 
 /// `target/debug/deps/liblogto_api-HASH.rlib` -> `target/debug/deps/logto_api-HASH.d`.
@@ -168,4 +196,13 @@ fn check_optional_dependencies(manifest: &Path) -> Result<usize, String> {
 
 fn cargo() -> Command {
     Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned()))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn escaped_spaces_stay_in_their_path() {
+        let list = "/a/sp\\ ace/lib.rs /b/x.json\n";
+        assert_eq!(super::make_paths(list), ["/a/sp ace/lib.rs", "/b/x.json"]);
+    }
 }

@@ -5,6 +5,8 @@
 //!   warnings denied, print operation and type counts.
 //! - `downstream`: build `tests/downstream` (the generator used for another API, `logto-api`
 //!   without default features) and check that it compiles none of Logto's APIs.
+//! - `sync [--check]`: refresh (or check) the copies the published crates carry: the spec
+//!   documents in `logto-api/spec/` and the license texts.
 //! - `bench [--spec FILE]`: the generator's median time over 10 runs.
 //! - `spec pull ...` / `spec diff OLD NEW`: fetch a document; report drift between two documents
 //!   in terms of the generated crate.
@@ -14,6 +16,7 @@ mod check_spec;
 mod downstream;
 mod expand;
 mod spec;
+mod sync;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -24,6 +27,7 @@ fn main() -> ExitCode {
         Some("expand") => expand::run(&args[1..]),
         Some("check-spec") => check_spec::run(&args[1..]),
         Some("downstream") => downstream::run(&args[1..]),
+        Some("sync") => sync::run(&args[1..]),
         Some("bench") => bench::run(&args[1..]),
         Some("spec") => spec::run(&args[1..]),
         _ => Err(USAGE.to_owned()),
@@ -37,7 +41,7 @@ fn main() -> ExitCode {
     }
 }
 
-const USAGE: &str = "usage: cargo xtask <expand [--spec FILE] [--out FILE] | check-spec FILE... | downstream | bench [--spec FILE] | spec pull|diff ...>";
+const USAGE: &str = "usage: cargo xtask <expand [--spec FILE] [--out FILE] | check-spec FILE... | downstream | sync [--check] | bench [--spec FILE] | spec pull|diff ...>";
 
 /// The workspace root (xtask lives one level below it).
 pub fn root() -> PathBuf {

@@ -41,7 +41,7 @@ fn escape_line(line: &str) -> String {
             out.push('`');
         }
         // Odd parts are inside a code span (when the backticks pair up).
-        if i % 2 == 1 && line.matches('`').count() % 2 == 0 {
+        if i % 2 == 1 && line.matches('`').count().is_multiple_of(2) {
             out.push_str(part);
         } else {
             out.push_str(&escape_prose(part));

@@ -12,8 +12,11 @@ pub const DEFAULT_MAX_RESPONSE_SIZE: u64 = 16 * 1024 * 1024;
 
 /// How deep decoded JSON may nest. Logto stores `customData` and other free-form JSON as the
 /// caller sent it, so this is well above what an application writes (1,000 levels round-trip),
-/// while a hostile body nested 100,000 deep is refused before it is decoded.
-pub const MAX_JSON_DEPTH: usize = 4096;
+/// while a hostile body nested 100,000 deep is refused before it is decoded. Decoding has no
+/// stack limit (see `from_json_slice`), but the caller drops what it gets on its own stack:
+/// at this depth the deepest generated types (recursive unions of maps) still drop within a
+/// 2 MiB tokio worker stack in an unoptimized build, where 4,096 levels did not.
+pub const MAX_JSON_DEPTH: usize = 2048;
 
 /// Reads `response`'s body, giving up as soon as it is known to exceed `limit` bytes: from its
 /// `Content-Length` before reading anything, else while the chunks arrive. Dropping a response
@@ -50,20 +53,38 @@ pub(crate) async fn read_limited(
     Ok(body.freeze())
 }
 
-/// Decodes JSON of any depth up to [`MAX_JSON_DEPTH`] without overflowing the stack: serde's
-/// recursion runs on stack segments allocated as needed (`serde_stacker`), and deeper documents
-/// are refused by a scan before any decoding.
+/// Documents nested deeper than this are decoded on a stack of their own (see
+/// [`from_json_slice`]); shallower ones, nearly all answers, on the caller's.
+const SHALLOW_DEPTH: usize = 64;
+/// Stack reserved per level of nesting for a deep document: generous, because a level can cost
+/// several kilobytes in an unoptimized build when serde buffers an untagged union's content. It
+/// is address space, mapped on demand: only the pages used take memory.
+const STACK_PER_LEVEL: usize = 16 * 1024;
+
+/// Decodes JSON of any depth up to [`MAX_JSON_DEPTH`] without overflowing the stack, whatever
+/// the target type does with it (serde buffers untagged unions and re-reads them, generated
+/// unions decode their branch from a `Value`): a deep document is decoded on a stack sized for
+/// its depth, and the nesting serde reads directly also grows its stack as needed
+/// (`serde_stacker`). Deeper documents are refused by a scan before any decoding.
 pub(crate) fn from_json_slice<T: DeserializeOwned>(bytes: &[u8]) -> serde_json::Result<T> {
-    if let Some(depth) = nesting_beyond(bytes, MAX_JSON_DEPTH) {
+    let depth = nesting_depth(bytes, MAX_JSON_DEPTH);
+    if depth > MAX_JSON_DEPTH {
         return Err(serde::de::Error::custom(format!(
             "JSON nested deeper than {MAX_JSON_DEPTH} levels (at least {depth})"
         )));
     }
-    let mut json = serde_json::Deserializer::from_slice(bytes);
-    json.disable_recursion_limit();
-    let value = T::deserialize(serde_stacker::Deserializer::new(&mut json))?;
-    json.end()?;
-    Ok(value)
+    let decode = || {
+        let mut json = serde_json::Deserializer::from_slice(bytes);
+        json.disable_recursion_limit();
+        let value = T::deserialize(serde_stacker::Deserializer::new(&mut json))?;
+        json.end()?;
+        Ok(value)
+    };
+    if depth <= SHALLOW_DEPTH {
+        decode()
+    } else {
+        stacker::grow((depth + 64) * STACK_PER_LEVEL, decode)
+    }
 }
 
 /// Encodes `value` as JSON on a growing stack, so whatever [`from_json_slice`] accepted can be
@@ -75,8 +96,10 @@ pub(crate) fn to_json_vec<T: serde::Serialize + ?Sized>(value: &T) -> serde_json
     Ok(out)
 }
 
-/// The nesting depth reached, when it goes beyond `max`; brackets inside strings do not count.
-fn nesting_beyond(bytes: &[u8], max: usize) -> Option<usize> {
+/// The deepest nesting in `bytes`, counting no further than `max + 1`; brackets inside strings
+/// do not count.
+fn nesting_depth(bytes: &[u8], max: usize) -> usize {
+    let mut deepest = 0;
     let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
     for &byte in bytes {
         if in_string {
@@ -92,20 +115,21 @@ fn nesting_beyond(bytes: &[u8], max: usize) -> Option<usize> {
             b'"' => in_string = true,
             b'[' | b'{' => {
                 depth += 1;
+                deepest = deepest.max(depth);
                 if depth > max {
-                    return Some(depth);
+                    return depth;
                 }
             }
             b']' | b'}' => depth = depth.saturating_sub(1),
             _ => {}
         }
     }
-    None
+    deepest
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{from_json_slice, nesting_beyond, to_json_vec};
+    use super::{from_json_slice, nesting_depth, to_json_vec};
     use serde_json::Value;
 
     fn nested(depth: usize) -> String {
@@ -114,9 +138,10 @@ mod tests {
 
     #[test]
     fn depth_scan_ignores_brackets_in_strings() {
-        assert_eq!(nesting_beyond(br#"{"a":"[[[[\"[["}"#, 1), None);
-        assert_eq!(nesting_beyond(b"[[[]]]", 2), Some(3));
-        assert_eq!(nesting_beyond(b"[[[]]]", 3), None);
+        assert_eq!(nesting_depth(br#"{"a":"[[[[\"[["}"#, 1), 1);
+        assert_eq!(nesting_depth(b"[[[]]]", 2), 3);
+        assert_eq!(nesting_depth(b"[[[]]][]", 3), 3);
+        assert_eq!(nesting_depth(&b"[".repeat(100), 5), 6);
     }
 
     #[test]

@@ -3,9 +3,12 @@
 //! cookies go with a request.
 //!
 //! On top of that, the jar keeps to RFC 6265 §6.1's limits so that a server cannot grow every
-//! later request without bound: a cookie of more than 4,096 bytes is ignored, and a domain
-//! keeps at most 50 cookies, the oldest being dropped first (§5.3 lets a user agent evict
-//! cookies over its limits). Values are secrets and are never printed.
+//! later request without bound: a cookie of more than 4,096 bytes is ignored, and the jar keeps
+//! at most 50 cookies, the oldest being dropped first (§5.3 lets a user agent evict cookies over
+//! its limits). 50 is the RFC's per-domain minimum; the limit is per jar because a client talks
+//! to one Logto, and the `Domain` values one host may set (its own, each parent domain) would
+//! otherwise each get 50. A `Secure` cookie from plain `http` is ignored (RFC 6265bis), as it
+//! could never be sent. Values are secrets and are never printed.
 
 use cookie_store::{CookieStore, StoreAction};
 use reqwest::Url;
@@ -14,8 +17,8 @@ use std::sync::{Arc, Mutex, MutexGuard};
 
 /// The largest `Set-Cookie` value kept, in bytes (name, value and attributes).
 pub(crate) const MAX_COOKIE_BYTES: usize = 4096;
-/// The most cookies kept per domain.
-pub(crate) const MAX_COOKIES_PER_DOMAIN: usize = 50;
+/// The most cookies the jar keeps.
+pub(crate) const MAX_COOKIES: usize = 50;
 
 /// Cookies shared by a client and every clone of it.
 #[derive(Clone, Default)]
@@ -66,6 +69,9 @@ impl CookieJar {
         let Ok(cookie) = cookie_store::Cookie::parse(set_cookie, url) else {
             return;
         };
+        if cookie.secure() == Some(true) && url.scheme() != "https" {
+            return;
+        }
         let key = (
             String::from(&cookie.domain),
             String::from(&cookie.path),
@@ -75,8 +81,8 @@ impl CookieJar {
         match jar.store.insert(cookie.into_owned(), url) {
             // A replaced cookie keeps its creation time, and so its place (RFC 6265 §5.3).
             Ok(StoreAction::Inserted) if !jar.order.contains(&key) => {
-                jar.order.push_back(key.clone());
-                jar.evict_beyond_limit(&key.0);
+                jar.order.push_back(key);
+                jar.evict_beyond_limit();
             }
             Ok(StoreAction::Inserted | StoreAction::UpdatedExisting) => {}
             Ok(StoreAction::ExpiredExisting) => jar.order.retain(|k| *k != key),
@@ -114,13 +120,10 @@ impl CookieJar {
 }
 
 impl Jar {
-    /// Drops the oldest cookies of `domain` while it has more than the limit.
-    fn evict_beyond_limit(&mut self, domain: &str) {
-        while self.order.iter().filter(|k| k.0 == domain).count() > MAX_COOKIES_PER_DOMAIN {
-            let Some(oldest) = self.order.iter().position(|k| k.0 == domain) else {
-                return;
-            };
-            if let Some((domain, path, name)) = self.order.remove(oldest) {
+    /// Drops the oldest cookies while the jar holds more than the limit.
+    fn evict_beyond_limit(&mut self) {
+        while self.order.len() > MAX_COOKIES {
+            if let Some((domain, path, name)) = self.order.pop_front() {
                 self.store.remove(&domain, &path, &name);
             }
         }
@@ -129,7 +132,7 @@ impl Jar {
 
 #[cfg(test)]
 mod tests {
-    use super::{CookieJar, MAX_COOKIES_PER_DOMAIN, MAX_COOKIE_BYTES};
+    use super::{CookieJar, MAX_COOKIES, MAX_COOKIE_BYTES};
     use reqwest::Url;
 
     fn url(text: &str) -> Url {
@@ -195,8 +198,26 @@ mod tests {
             }
         }
         let names = jar.names();
-        assert_eq!(names.len(), MAX_COOKIES_PER_DOMAIN);
+        assert_eq!(names.len(), MAX_COOKIES);
         // The most recently set ones stay.
         assert!(names.iter().all(|n| n.starts_with("c19x")), "{names:?}");
+        // Each `Domain` a host may set does not get a quota of its own.
+        let deep = url("http://a.b.example.test/");
+        for domain in ["a.b.example.test", "b.example.test", "example.test"] {
+            for n in 0..50 {
+                jar.store(&format!("d{n}=v; Domain={domain}; Path=/"), &deep);
+            }
+        }
+        assert_eq!(jar.names().len(), MAX_COOKIES);
+        assert!(jar.header(&deep).unwrap_or_default().split("; ").count() <= MAX_COOKIES);
+    }
+
+    #[test]
+    fn secure_cookies_from_plain_http_are_ignored() {
+        let jar = CookieJar::default();
+        jar.store("s=1; Secure; Path=/", &url("http://auth.example.test/"));
+        assert!(jar.names().is_empty());
+        jar.store("s=1; Secure; Path=/", &url("https://auth.example.test/"));
+        assert_eq!(jar.names(), ["s"]);
     }
 }

@@ -282,10 +282,23 @@ pub struct LogtoError {
 impl LogtoError {
     /// Parses an error body; `None` unless it is a JSON object with at least a code or message.
     pub fn parse(body: &[u8]) -> Option<LogtoError> {
-        let parsed: LogtoError = serde_json::from_slice(body).ok()?;
+        // `data` may nest as deeply as a success body; the code must not be lost to that.
+        let parsed: LogtoError = crate::body::from_json_slice(body).ok()?;
         (parsed.code.is_some() || parsed.message.is_some() || parsed.error.is_some())
             .then_some(parsed)
     }
+}
+
+/// `headers` with the values that carry secrets (a `Set-Cookie` holds Logto's session) marked
+/// sensitive, so that `Debug` of an answer or an error shows `Sensitive` in their place.
+pub(crate) fn with_secrets_hidden(headers: &HeaderMap) -> HeaderMap {
+    let mut headers = headers.clone();
+    for (name, value) in headers.iter_mut() {
+        if name == http::header::SET_COOKIE || name == http::header::AUTHORIZATION {
+            value.set_sensitive(true);
+        }
+    }
+    headers
 }
 
 /// The start of a body for error messages: at most 200 characters, lossily decoded.

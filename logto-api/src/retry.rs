@@ -129,6 +129,10 @@ pub(crate) fn retry_after(headers: &http::HeaderMap) -> Option<Duration> {
     // RFC 9110 §10.2.3: delay-seconds or an HTTP-date; a date in the past means now.
     match text.parse::<u64>() {
         Ok(seconds) => Some(Duration::from_secs(seconds)),
+        // More seconds than a u64 holds still asks for a wait longer than any call lasts.
+        Err(_) if !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit()) => {
+            Some(Duration::from_secs(u64::MAX))
+        }
         Err(_) => {
             let at = httpdate::parse_http_date(text).ok()?;
             Some(
@@ -143,6 +147,26 @@ pub(crate) fn retry_after(headers: &http::HeaderMap) -> Option<Duration> {
 mod tests {
     use super::RetryPolicy;
     use std::time::Duration;
+
+    #[test]
+    fn retry_after_reads_seconds_dates_and_overflows() {
+        let read = |text: &str| {
+            let mut headers = http::HeaderMap::new();
+            headers.insert(
+                http::header::RETRY_AFTER,
+                text.parse().expect("header value"),
+            );
+            super::retry_after(&headers)
+        };
+        assert_eq!(read("120"), Some(Duration::from_secs(120)));
+        assert_eq!(
+            read("99999999999999999999999"),
+            Some(Duration::from_secs(u64::MAX))
+        );
+        assert_eq!(read("Thu, 01 Jan 1970 00:00:00 GMT"), Some(Duration::ZERO));
+        assert_eq!(read("-1"), None);
+        assert_eq!(read("soon"), None);
+    }
 
     #[test]
     fn backoff_stays_under_the_caps() {

@@ -379,3 +379,82 @@ async fn a_cookie_flood_does_not_grow_every_request() {
         "{cookie}"
     );
 }
+
+/// `count` levels of `{"k": ...}` around `inner`.
+fn nested_objects(count: usize, inner: &str) -> String {
+    format!("{}{inner}{}", "{\"k\":".repeat(count), "}".repeat(count))
+}
+
+/// Deep JSON inside generated unions (a tagged union decodes its branch from a `Value`, serde
+/// buffers an untagged one and reads it again) on a tokio worker's 2 MiB stack: the answer
+/// decodes, and past the limit it is a typed error, never a stack overflow.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn deep_json_inside_unions_decodes_on_a_worker_stack() {
+    let depth = logto_api::MAX_JSON_DEPTH - 10;
+    let customizers = format!(
+        "[{{\"key\":\"jwt.accessToken\",\"value\":{{\"script\":\"s\",\"contextSample\":\
+         {{\"user\":{{\"customData\":{{\"d\":{}}}}}}}}}}}]",
+        nested(depth, "1")
+    );
+    let phrases = format!(
+        "[{{\"tenantId\":\"default\",\"id\":\"p1\",\"languageTag\":\"en\",\"translation\":{}}}]",
+        nested_objects(depth, "\"text\"")
+    );
+    let (_a, jwt) = answering(
+        wiremock::ResponseTemplate::new(200)
+            .set_body_raw(customizers.into_bytes(), "application/json"),
+    )
+    .await;
+    let (_b, custom) = answering(
+        wiremock::ResponseTemplate::new(200).set_body_raw(phrases.into_bytes(), "application/json"),
+    )
+    .await;
+    let on_worker = tokio::spawn(async move {
+        let customizers = jwt.configs().list_jwt_customizers().send().await.map(drop);
+        let phrases = custom
+            .custom_phrases()
+            .list_custom_phrases()
+            .send()
+            .await
+            .map(drop);
+        (customizers, phrases)
+    });
+    let (customizers, phrases) = on_worker.await.expect("no overflow on the worker");
+    customizers.expect("a tagged union with deep JSON decodes");
+    phrases.expect("an untagged union with deep JSON decodes");
+}
+
+/// The session cookie a server sets travels in the headers an error keeps; `Debug` of the
+/// error must not show its value.
+#[tokio::test]
+async fn set_cookie_values_stay_out_of_error_output() {
+    for status in [400, 302] {
+        let (_server, client) = answering(
+            wiremock::ResponseTemplate::new(status)
+                .insert_header("set-cookie", "_interaction=SESSION-SECRET; path=/")
+                .set_body_raw(
+                    &b"{\"code\":\"x.y\",\"message\":\"m\"}"[..],
+                    "application/json",
+                ),
+        )
+        .await;
+        let err = client.users().get_user("u1").send().await.unwrap_err();
+        let shown = format!("{err:?} {err}");
+        assert!(!shown.contains("SESSION-SECRET"), "{status}: {shown}");
+    }
+}
+
+/// An error body whose `data` nests deeply still yields Logto's code.
+#[tokio::test]
+async fn deep_error_data_keeps_the_code() {
+    let body = format!(
+        "{{\"code\":\"user.not_found\",\"message\":\"m\",\"data\":{}}}",
+        nested(500, "")
+    );
+    let (_server, client) = answering(
+        wiremock::ResponseTemplate::new(404).set_body_raw(body.into_bytes(), "application/json"),
+    )
+    .await;
+    let err = client.users().get_user("u1").send().await.unwrap_err();
+    assert_eq!(err.code(), Some("user.not_found"), "{err:?}");
+}

@@ -456,7 +456,7 @@ async fn read(
     limit: u64,
 ) -> Result<RawResponse> {
     let status = response.status();
-    let headers = response.headers().clone();
+    let headers = crate::error::with_secrets_hidden(response.headers());
     let body = crate::body::read_limited(operation, response, limit).await?;
     if status.is_client_error() || status.is_server_error() {
         let logto = LogtoError::parse(&body);

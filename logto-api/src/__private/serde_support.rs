@@ -39,7 +39,9 @@ pub fn serialize_tagged<S: Serializer, T: Serialize>(
     payload: &T,
 ) -> Result<S::Ok, S::Error> {
     use serde::ser::Error as _;
-    let mut json = serde_json::to_value(payload).map_err(S::Error::custom)?;
+    // On a growing stack, like the client's own encoding: the payload may nest deeply.
+    let to_value = serde_stacker::Serializer::new(serde_json::value::Serializer);
+    let mut json = payload.serialize(to_value).map_err(S::Error::custom)?;
     match &mut json {
         Value::Object(map) => {
             map.insert(tag.to_owned(), Value::String(value.to_owned()));
@@ -62,7 +64,8 @@ pub fn tag_of<'v>(value: &'v Value, tag: &str) -> Option<&'v str> {
 pub fn from_value<T: serde::de::DeserializeOwned, E: serde::de::Error>(
     value: Value,
 ) -> Result<T, E> {
-    serde_json::from_value(value).map_err(E::custom)
+    // On a growing stack: the branch may nest as deeply as the document allows.
+    T::deserialize(serde_stacker::Deserializer::new(value)).map_err(E::custom)
 }
 
 /// A value as text for a query, header or multipart part: strings as they are, integers

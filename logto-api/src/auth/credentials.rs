@@ -86,6 +86,10 @@ impl Cached {
     }
 
     fn fail(&mut self, error: Error) {
+        // The request was made because this token was due for refresh (or rejected); it must
+        // not serve anyone now.
+        self.token = None;
+        self.refresh_at = None;
         let in_a_row = self.failure.as_ref().map_or(0, |f| f.in_a_row) + 1;
         self.failure = Some(Failure {
             error,
@@ -165,11 +169,11 @@ impl ClientCredentials {
             // lifetime), a failure because another request now would most likely fail the
             // same way; otherwise each waiter would send its own request in turn.
             if cached.generation != seen {
-                if let Some(token) = &cached.token {
-                    return Ok(token.clone());
-                }
                 if let Some(failure) = &cached.failure {
                     return Err(failure.error.clone());
+                }
+                if let Some(token) = &cached.token {
+                    return Ok(token.clone());
                 }
             }
             if let Some(token) = cached.fresh() {
@@ -240,9 +244,19 @@ impl ClientCredentials {
             .await
             .map_err(|e| Error::transport(OPERATION, e))?;
         let status = response.status();
-        let headers = response.headers().clone();
+        let headers = crate::error::with_secrets_hidden(response.headers());
         let body =
             crate::body::read_limited(OPERATION, response, self.limits.max_response_size).await?;
+        if status.is_redirection() {
+            // The client follows no redirect (credentials stay with their origin), and a token
+            // endpoint that answers with one has not answered.
+            return Err(Error::UnexpectedStatus {
+                operation: OPERATION,
+                status,
+                headers: Box::new(headers),
+                excerpt: crate::error::excerpt(&body),
+            });
+        }
         if !status.is_success() {
             return Err(Error::Api(Box::new(ApiError {
                 operation: OPERATION,

@@ -293,12 +293,14 @@ impl<'a> Request<'a> {
             span.record("attempt", attempt);
             let token = auth.token().await?;
             let builder = parts.builder(client, token.as_ref())?;
+            // Jittered, so drawn once for both the deadline check and the wait.
+            let backoff = policy.backoff(tries);
             let response = match builder.send().await {
                 Ok(response) => response,
                 Err(e)
                     if tries < max_tries
                         && retryable_error(&e)
-                        && ends_before(deadline, policy.backoff(tries)) =>
+                        && ends_before(deadline, backoff) =>
                 {
                     // The error's text names the URL and its query, so only its kind is logged.
                     let reason = if e.is_timeout() {
@@ -306,7 +308,7 @@ impl<'a> Request<'a> {
                     } else {
                         "connection error"
                     };
-                    pause(attempt, reason, policy.backoff(tries)).await;
+                    pause(attempt, reason, backoff).await;
                     continue;
                 }
                 Err(e) => return Err(Error::transport(operation, e)),
@@ -334,8 +336,7 @@ impl<'a> Request<'a> {
             }
             if tries < max_tries && retryable_status(status) {
                 // A server's `Retry-After` wins over the backoff.
-                let delay =
-                    retry_after(response.headers()).unwrap_or_else(|| policy.backoff(tries));
+                let delay = retry_after(response.headers()).unwrap_or(backoff);
                 if ends_before(deadline, delay) {
                     drop(response);
                     pause(attempt, status.as_str(), delay).await;

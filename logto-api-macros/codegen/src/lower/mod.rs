@@ -121,6 +121,41 @@ impl<'a> Lowerer<'a> {
 mod tests {
     use crate::ir::{Api, TypeKind, TypeRef};
 
+    /// A chain of 5,000 components, each referring to the next, generates on a 2 MiB stack
+    /// (rustc's default for the thread running a proc macro is 8 MiB, but any stack will do).
+    #[test]
+    fn a_long_reference_chain_does_not_overflow_the_stack() {
+        const LINKS: usize = 5000;
+        let schemas: Vec<String> = (0..LINKS)
+            .map(|i| match i + 1 {
+                next if next < LINKS => format!(
+                    r##""C{i}":{{"type":"object","properties":{{"next":{{"$ref":"#/components/schemas/C{next}"}}}}}}"##
+                ),
+                _ => format!(r#""C{i}":{{"type":"object","properties":{{"end":{{"type":"string"}}}}}}"#),
+            })
+            .collect();
+        let doc = format!(
+            r##"{{"openapi":"3.0.3","info":{{"title":"t","version":"1"}},"paths":{{"/x":{{"get":{{
+            "operationId":"GetChain","responses":{{"200":{{"description":"ok",
+            "content":{{"application/json":{{"schema":{{"$ref":"#/components/schemas/C0"}}}}}}}}}}}}}}}},
+            "components":{{"schemas":{{{}}}}}}}"##,
+            schemas.join(",")
+        );
+        let small_stack = std::thread::Builder::new().stack_size(2 * 1024 * 1024);
+        let generated = small_stack
+            .spawn(move || {
+                let doc = crate::load::load_str("chain.json", &doc).expect("loads");
+                let api = super::lower(&doc).expect("lowers");
+                let tokens = crate::emit::emit(&api, &Default::default());
+                (api.types.len(), tokens.to_string().len())
+            })
+            .expect("thread")
+            .join()
+            .expect("no stack overflow");
+        assert!(generated.0 >= LINKS, "{} types", generated.0);
+        assert!(generated.1 > 0);
+    }
+
     fn lower_schema(schema: &str) -> Api {
         let doc = format!(
             r#"{{"openapi":"3.0.3","info":{{"title":"t","version":"1"}},"paths":{{"/x":{{"get":{{

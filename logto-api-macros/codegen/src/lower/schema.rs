@@ -7,13 +7,23 @@ use crate::ir::{EnumValue, Field, Struct, TypeDef, TypeKind, TypeRef};
 use crate::naming::{is_vague, pascal, singular, snake, Namespace};
 use openapiv3::{AdditionalProperties, Schema};
 
+/// Below this much stack left, [`Lowerer::schema`] continues on a new segment...
+const RED_ZONE: usize = 128 * 1024;
+/// ...of this size.
+const STACK_SEGMENT: usize = 2 * 1024 * 1024;
+
 impl Lowerer<'_> {
     /// Lowers any schema, inline or referenced.
+    ///
+    /// A referenced component is lowered where it is first used, so a chain of `$ref`s is a
+    /// chain of calls as long as the chain. Each call runs on a stack that grows on the heap
+    /// when little is left (`stacker`), so no document, however long its chains, overflows the
+    /// stack of the compiler running the macro.
     pub(crate) fn schema(&mut self, s: SchemaRef<'_>, hint: &Hint, ptr: &str) -> Lowered {
-        match s {
+        stacker::maybe_grow(RED_ZONE, STACK_SEGMENT, || match s {
             SchemaRef::Ref(reference) => self.reference(reference, ptr),
             SchemaRef::Inline(schema) => self.inline(schema, hint, ptr),
-        }
+        })
     }
 
     fn reference(&mut self, reference: &str, ptr: &str) -> Lowered {

@@ -16,6 +16,10 @@ mod hostile;
 #[rustfmt::skip]
 #[path = "../snapshots/paging.rs"]
 mod paging;
+#[allow(dead_code, unused_imports)]
+#[rustfmt::skip]
+#[path = "../snapshots/schemas.rs"]
+mod schemas;
 
 /// The modules above are the check (this binary does not build when a snapshot is broken); the
 /// test pins one generated model of each fixture, so a generator that emits nothing fails too.
@@ -23,4 +27,5 @@ mod paging;
 fn snapshots_compile_with_warnings_denied() {
     assert!(std::any::type_name::<hostile::types::TreeNode>().ends_with("TreeNode"));
     assert!(std::any::type_name::<paging::types::User>().ends_with("User"));
+    assert!(std::any::type_name::<schemas::types::Animal>().ends_with("Animal"));
 }

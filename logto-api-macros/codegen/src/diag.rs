@@ -38,14 +38,18 @@ impl fmt::Display for Diagnostic {
 pub struct Diagnostics(pub Vec<Diagnostic>);
 
 impl Diagnostics {
-    /// Records a problem at `pointer` of `file`.
+    /// Records a problem at `pointer` of `file`, once: a schema looked at from two places
+    /// reports its problem a single time.
     pub fn push(&mut self, file: &str, pointer: &str, message: impl Into<String>) {
-        self.0.push(Diagnostic {
+        let diagnostic = Diagnostic {
             file: file.to_owned(),
             pointer: pointer.to_owned(),
             location: None,
             message: message.into(),
-        });
+        };
+        if !self.0.contains(&diagnostic) {
+            self.0.push(diagnostic);
+        }
     }
 
     /// True when nothing has been recorded.

@@ -39,10 +39,18 @@ pub struct Group {
 pub enum TypeRef {
     /// `bool`
     Bool,
-    /// `i64`
+    /// `i64`: `integer` without a format, or `format: int64`.
     Integer,
-    /// `f64`
+    /// `i32`: `format: int32`.
+    Int32,
+    /// `u32`: `format: uint32`.
+    UInt32,
+    /// `u64`: `format: uint64`.
+    UInt64,
+    /// `f64`: `number` without a format, or `format: double`.
     Number,
+    /// `f32`: `format: float`.
+    Float,
     /// `String`
     String,
     /// `serde_json::Value`: the spec gives no usable type.
@@ -81,6 +89,10 @@ pub enum TypeKind {
     Enum(Vec<EnumValue>),
     /// A `oneOf`/`anyOf`.
     Union(Union),
+    /// A name for a list, map or other type that refers to itself (`A: {type: array, items:
+    /// {$ref: A}}`): Rust cannot write such a type without a name, so it becomes a newtype
+    /// that is transparent on the wire.
+    Newtype(TypeRef),
 }
 
 /// An object type.

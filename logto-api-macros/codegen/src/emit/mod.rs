@@ -93,7 +93,11 @@ pub(crate) fn type_tokens(ty: &TypeRef, prefix: &TokenStream) -> TokenStream {
     match ty {
         TypeRef::Bool => quote!(bool),
         TypeRef::Integer => quote!(i64),
+        TypeRef::Int32 => quote!(i32),
+        TypeRef::UInt32 => quote!(u32),
+        TypeRef::UInt64 => quote!(u64),
         TypeRef::Number => quote!(f64),
+        TypeRef::Float => quote!(f32),
         TypeRef::String => quote!(String),
         TypeRef::Any => quote!(Value),
         TypeRef::File => quote!(::logto_api::FilePart),

@@ -21,6 +21,19 @@ fn emit_type(def: &TypeDef) -> TokenStream {
         TypeKind::Enum(values) => emit_enum(&def.name, values, doc),
         TypeKind::Union(u) if u.tag.is_some() => emit_tagged(&def.name, u, doc),
         TypeKind::Union(u) => emit_untagged(&def.name, u, doc),
+        TypeKind::Newtype(inner) => emit_newtype(&def.name, inner, doc),
+    }
+}
+
+fn emit_newtype(name: &str, inner: &TypeRef, doc: TokenStream) -> TokenStream {
+    let name = ident(name);
+    let t = type_tokens(inner, &TokenStream::new());
+    let default = is_default_type(inner).then(|| quote!(Default,));
+    quote! {
+        #doc
+        #[derive(Debug, Clone, PartialEq, #default Serialize, Deserialize)]
+        #[serde(crate = #SERDE_CRATE, transparent)]
+        pub struct #name(pub #t);
     }
 }
 
@@ -50,18 +63,25 @@ fn field_attrs(f: &Field) -> TokenStream {
 }
 
 fn is_defaultable(f: &Field) -> bool {
-    !f.required
-        || f.nullable
-        || matches!(
-            f.ty,
-            TypeRef::Bool
-                | TypeRef::Integer
-                | TypeRef::Number
-                | TypeRef::String
-                | TypeRef::Any
-                | TypeRef::List(_)
-                | TypeRef::Map(_)
-        )
+    !f.required || f.nullable || is_default_type(&f.ty)
+}
+
+/// Types whose `Default` is a sensible empty value.
+fn is_default_type(ty: &TypeRef) -> bool {
+    matches!(
+        ty,
+        TypeRef::Bool
+            | TypeRef::Integer
+            | TypeRef::Int32
+            | TypeRef::UInt32
+            | TypeRef::UInt64
+            | TypeRef::Number
+            | TypeRef::Float
+            | TypeRef::String
+            | TypeRef::Any
+            | TypeRef::List(_)
+            | TypeRef::Map(_)
+    )
 }
 
 fn field_doc(f: &Field) -> TokenStream {

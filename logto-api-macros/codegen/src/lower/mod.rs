@@ -1,6 +1,10 @@
 //! Stage 2: OpenAPI -> IR. Resolves `$ref`s, decides every Rust name, dedupes identical inline
 //! schemas and classifies each schema as a struct, enum, union, map, list or scalar.
 
+#[cfg(test)]
+mod conformance;
+mod indirection;
+mod merge;
 mod operation;
 mod rename;
 mod schema;
@@ -26,6 +30,7 @@ pub fn lower(doc: &Document) -> Result<Api, Diagnostics> {
         groups,
     };
     rename::name_shared_types(&mut api, &lowerer.contexts, &mut lowerer.names);
+    indirection::box_cycles(&mut api.types);
     lowerer.diags.into_result(api)
 }
 
@@ -90,8 +95,14 @@ pub(crate) struct Lowerer<'a> {
     pub by_shape: HashMap<String, TypeRef>,
     /// Lowered component schemas by key.
     pub components: BTreeMap<String, TypeRef>,
-    /// Named types whose definition is being built (a reference back to one needs a `Box`).
-    pub in_progress: Vec<String>,
+    /// Component names handed out as `$ref` targets before their definition was finished:
+    /// a component that turns out to be a list or map needs a newtype then.
+    pub handed_out: std::collections::HashSet<String>,
+    /// Components whose `$ref` is being followed to another `$ref` (an alias chain), to report
+    /// a chain that comes back to itself.
+    pub following: Vec<String>,
+    /// Rewrites of combined schemas in progress (see `merge`).
+    pub rewrites: usize,
     /// For each type made from an inline schema, the preferred name of every place using it.
     pub contexts: BTreeMap<String, Vec<String>>,
 }
@@ -106,7 +117,9 @@ impl<'a> Lowerer<'a> {
             types: Vec::new(),
             by_shape: HashMap::new(),
             components: BTreeMap::new(),
-            in_progress: Vec::new(),
+            handed_out: Default::default(),
+            following: Vec::new(),
+            rewrites: 0,
             contexts: BTreeMap::new(),
         }
     }

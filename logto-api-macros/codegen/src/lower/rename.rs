@@ -50,6 +50,7 @@ pub(crate) fn name_shared_types(
                 .variants
                 .iter_mut()
                 .for_each(|v| rename(&mut v.ty, &renames)),
+            TypeKind::Newtype(inner) => rename(inner, &renames),
             TypeKind::Enum(_) => {}
         }
     }

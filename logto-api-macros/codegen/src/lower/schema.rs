@@ -1,5 +1,6 @@
 //! Lowering of one schema: scalars, lists, maps, structs and enums (unions live in `union.rs`).
 
+use super::merge::Rewrite;
 use super::shape::{Properties, Shape};
 use super::{Hint, Lowered, Lowerer, SchemaRef};
 use crate::diag::child;
@@ -7,6 +8,9 @@ use crate::ir::{EnumValue, Field, Struct, TypeDef, TypeKind, TypeRef};
 use crate::naming::{is_vague, pascal, singular, snake, Namespace};
 use openapiv3::{AdditionalProperties, Schema};
 
+/// How many rewrites of combined schemas may be in progress at once: deeper means a cycle
+/// through `allOf`s or unions beside properties, which would otherwise never end.
+const MAX_REWRITES: usize = 256;
 /// Below this much stack left, [`Lowerer::schema`] continues on a new segment...
 const RED_ZONE: usize = 128 * 1024;
 /// ...of this size.
@@ -40,8 +44,22 @@ impl Lowerer<'_> {
             };
         };
         if let Some(ty) = self.components.get(&key) {
+            if let TypeRef::Named(name) = ty {
+                self.handed_out.insert(name.clone());
+            }
             return Lowered {
                 ty: ty.clone(),
+                nullable: false,
+            };
+        }
+        if self.following.contains(&key) {
+            let chain = self.following.join(" -> ");
+            self.error(
+                ptr,
+                format!("$ref cycle with no schema in it: {chain} -> {key}"),
+            );
+            return Lowered {
+                ty: TypeRef::Any,
                 nullable: false,
             };
         }
@@ -60,9 +78,9 @@ impl Lowerer<'_> {
         let target_ptr = format!("/components/schemas/{}", crate::diag::escape_token(&key));
         match target {
             openapiv3::ReferenceOr::Reference { reference: next } => {
-                // Guard against `A -> B -> A` alias chains before following.
-                self.components.insert(key.clone(), TypeRef::Any);
+                self.following.push(key.clone());
                 let lowered = self.reference(next, &target_ptr);
+                self.following.pop();
                 self.components.insert(key, lowered.ty.clone());
                 lowered
             }
@@ -81,7 +99,12 @@ impl Lowerer<'_> {
                         });
                         TypeRef::Named(name)
                     }
-                    None => self.inline(schema, &Hint::new([name]), &target_ptr).ty,
+                    None => {
+                        let ty = self
+                            .inline(schema, &Hint::new([name.clone()]), &target_ptr)
+                            .ty;
+                        self.newtype_if_recursive(name, ty, schema, target_ptr)
+                    }
                 };
                 self.components.insert(key, ty.clone());
                 Lowered {
@@ -90,6 +113,34 @@ impl Lowerer<'_> {
                 }
             }
         }
+    }
+
+    /// A component that is a list, map or scalar needs no type of its own, unless its
+    /// definition refers back to it: then its name becomes a newtype around what it is.
+    fn newtype_if_recursive(
+        &mut self,
+        name: String,
+        ty: TypeRef,
+        schema: &Schema,
+        pointer: String,
+    ) -> TypeRef {
+        if !self.handed_out.contains(&name) {
+            return ty;
+        }
+        if ty == TypeRef::Named(name.clone()) {
+            self.error(
+                &pointer,
+                format!("schema `{name}` is only a reference to itself: it describes no value"),
+            );
+            return TypeRef::Any;
+        }
+        self.types.push(TypeDef {
+            name: name.clone(),
+            doc: schema.schema_data.description.clone(),
+            pointer,
+            kind: TypeKind::Newtype(ty),
+        });
+        TypeRef::Named(name)
     }
 
     /// Builds the definition of a named type for `schema`, or `None` when the schema is a
@@ -101,7 +152,19 @@ impl Lowerer<'_> {
         ptr: &str,
         skip: Option<&str>,
     ) -> Option<TypeKind> {
-        self.in_progress.push(name.to_owned());
+        match self.rewrite(schema, ptr) {
+            Some(Ok(Rewrite::Schema(merged))) => return self.definition(&merged, name, ptr, skip),
+            Some(Ok(Rewrite::Part { part, ptr, .. })) => match *part {
+                openapiv3::ReferenceOr::Item(part) => {
+                    return self.definition(&part, name, &ptr, skip)
+                }
+                // A `$ref` part is the referenced type: `inline` follows it.
+                openapiv3::ReferenceOr::Reference { .. } => return None,
+            },
+            // A conflict is reported by `inline`, which the caller falls back to.
+            Some(Err(_)) => return None,
+            None => {}
+        }
         let kind = match Shape::of(schema) {
             Shape::String { values } if !values.is_empty() => Some(enum_kind(&values)),
             Shape::Object {
@@ -115,21 +178,27 @@ impl Lowerer<'_> {
             Shape::Union {
                 branches,
                 doc_overlay,
-            } => self.union_kind(branches, doc_overlay, name, ptr),
-            Shape::AllOf(parts) => self.all_of(parts, name, ptr).map(TypeKind::Struct),
+            } => self.union_kind(
+                branches,
+                doc_overlay,
+                schema.schema_data.discriminator.as_ref(),
+                name,
+                ptr,
+            ),
             _ => None,
         };
-        self.in_progress.pop();
         kind
     }
 
     /// Lowers an inline schema, creating (or reusing) a named type when it needs one.
     pub(crate) fn inline(&mut self, schema: &Schema, hint: &Hint, ptr: &str) -> Lowered {
+        if let Some(rewrite) = self.rewrite(schema, ptr) {
+            return self.rewritten(rewrite, hint, ptr);
+        }
         let nullable = schema.schema_data.nullable;
         let ty = match Shape::of(schema) {
             Shape::Bool => TypeRef::Bool,
-            Shape::Integer => TypeRef::Integer,
-            Shape::Number => TypeRef::Number,
+            Shape::Integer(ty) | Shape::Number(ty) => ty,
             Shape::String { values } if values.is_empty() => TypeRef::String,
             Shape::Object {
                 properties,
@@ -154,6 +223,42 @@ impl Lowerer<'_> {
             _ => self.named(schema, hint, ptr, None),
         };
         Lowered { ty, nullable }
+    }
+
+    /// Lowers what an `allOf` (or an object beside a union) was rewritten to.
+    fn rewritten(&mut self, rewrite: Result<Rewrite, String>, hint: &Hint, ptr: &str) -> Lowered {
+        let any = Lowered {
+            ty: TypeRef::Any,
+            nullable: false,
+        };
+        if self.rewrites >= MAX_REWRITES {
+            self.error(
+                ptr,
+                format!("schema combinations (allOf, oneOf beside properties) nest more than {MAX_REWRITES} deep; is there a cycle through them?"),
+            );
+            return any;
+        }
+        self.rewrites += 1;
+        let lowered = match rewrite {
+            Ok(Rewrite::Schema(schema)) => self.inline(&schema, hint, ptr),
+            Ok(Rewrite::Part {
+                part,
+                ptr: part_ptr,
+                nullable,
+            }) => {
+                let lowered = self.schema((&*part).into(), hint, &part_ptr);
+                Lowered {
+                    nullable: lowered.nullable || nullable,
+                    ..lowered
+                }
+            }
+            Err(message) => {
+                self.error(ptr, message);
+                any
+            }
+        };
+        self.rewrites -= 1;
+        lowered
     }
 
     /// A named type for `schema`, shared with any earlier schema of the same structure.
@@ -235,12 +340,7 @@ impl Lowerer<'_> {
             let prop_ptr = child(&props_ptr, wire);
             let hint = property_hint(parent, wire);
             let lowered = self.schema(prop.into(), &hint, &prop_ptr);
-            let ty = match lowered.ty {
-                TypeRef::Named(n) if self.in_progress.contains(&n) => {
-                    TypeRef::Boxed(Box::new(TypeRef::Named(n)))
-                }
-                other => other,
-            };
+            let ty = lowered.ty;
             let doc = description(prop)
                 .or_else(|| overlay.and_then(|o| o.get(wire)).and_then(description));
             fields.push(Field {
@@ -261,54 +361,6 @@ impl Lowerer<'_> {
             extra,
             multipart: false,
         }
-    }
-
-    /// `allOf`: the properties of every part merged into one struct.
-    fn all_of(
-        &mut self,
-        parts: &[openapiv3::ReferenceOr<Schema>],
-        name: &str,
-        ptr: &str,
-    ) -> Option<Struct> {
-        let mut merged = Struct::default();
-        let mut names = Namespace::default();
-        for (i, part) in parts.iter().enumerate() {
-            let part_ptr = child(&child(ptr, "allOf"), &i.to_string());
-            let schema = match SchemaRef::from(part) {
-                SchemaRef::Inline(s) => s,
-                SchemaRef::Ref(r) => match self.lookup(r) {
-                    Some(s) => s,
-                    None => {
-                        self.error(&part_ptr, format!("dangling $ref `{r}`"));
-                        continue;
-                    }
-                },
-            };
-            match Shape::of(schema) {
-                Shape::Object {
-                    properties,
-                    required,
-                    additional,
-                    ..
-                } => {
-                    let part = self.object(
-                        properties, required, additional, name, &part_ptr, None, None,
-                    );
-                    for mut f in part.fields {
-                        if names.is_free(&f.name) {
-                            f.name = names.claim(&f.name);
-                            merged.fields.push(f);
-                        }
-                    }
-                    merged.extra = merged.extra.or(part.extra);
-                }
-                _ => self.error(
-                    &part_ptr,
-                    "allOf part is not an object; only objects can be merged",
-                ),
-            }
-        }
-        Some(merged)
     }
 }
 

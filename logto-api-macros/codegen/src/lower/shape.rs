@@ -4,8 +4,10 @@
 //! `string`) as `SchemaKind::Any`; [`Shape::of`] folds both representations into one set of cases
 //! so lowering needs only one `match`.
 
+use crate::ir::TypeRef;
 use openapiv3::{
-    AdditionalProperties, ReferenceOr, Schema, SchemaKind, Type, VariantOrUnknownOrEmpty,
+    AdditionalProperties, IntegerFormat, NumberFormat, ReferenceOr, Schema, SchemaKind, Type,
+    VariantOrUnknownOrEmpty,
 };
 
 /// Properties of an object schema.
@@ -16,10 +18,10 @@ pub type Properties = indexmap::IndexMap<String, ReferenceOr<Box<Schema>>>;
 pub enum Shape<'s> {
     /// `boolean` (a `format` of `true`/`false` marks a literal, which we do not narrow).
     Bool,
-    /// `integer`
-    Integer,
-    /// `number`
-    Number,
+    /// `integer`, with the Rust type its `format` picks.
+    Integer(TypeRef),
+    /// `number`, with the Rust type its `format` picks.
+    Number(TypeRef),
     /// `string`, with its enum values or the literal Logto writes as `format: "\"X\""`.
     String { values: Vec<String> },
     /// `object` (or any schema with `properties`).
@@ -37,8 +39,8 @@ pub enum Shape<'s> {
         branches: &'s [ReferenceOr<Schema>],
         doc_overlay: Option<&'s Properties>,
     },
-    /// `allOf`
-    AllOf(&'s [ReferenceOr<Schema>]),
+    /// `allOf`: lowering rewrites these first (`merge.rs`), so only a raw look sees one.
+    AllOf,
     /// No usable type.
     Any,
 }
@@ -48,8 +50,10 @@ impl<'s> Shape<'s> {
     pub fn of(schema: &'s Schema) -> Shape<'s> {
         match &schema.schema_kind {
             SchemaKind::Type(Type::Boolean(_)) => Shape::Bool,
-            SchemaKind::Type(Type::Integer(_)) => Shape::Integer,
-            SchemaKind::Type(Type::Number(_)) => Shape::Number,
+            SchemaKind::Type(Type::Integer(i)) => {
+                Shape::Integer(integer_type(format_name(&i.format)))
+            }
+            SchemaKind::Type(Type::Number(n)) => Shape::Number(number_type(format_name(&n.format))),
             SchemaKind::Type(Type::String(s)) => {
                 let mut values: Vec<String> = s.enumeration.iter().flatten().cloned().collect();
                 if let VariantOrUnknownOrEmpty::Unknown(format) = &s.format {
@@ -73,7 +77,7 @@ impl<'s> Shape<'s> {
                 branches: any_of,
                 doc_overlay: None,
             },
-            SchemaKind::AllOf { all_of } => Shape::AllOf(all_of),
+            SchemaKind::AllOf { .. } => Shape::AllOf,
             SchemaKind::Not { .. } => Shape::Any,
             SchemaKind::Any(any) => Self::of_mixed(any),
         }
@@ -94,7 +98,7 @@ impl<'s> Shape<'s> {
             };
         }
         if !any.all_of.is_empty() {
-            return Shape::AllOf(&any.all_of);
+            return Shape::AllOf;
         }
         // Properties win over a conflicting `type`: Logto's `acsUrl` says `string` but lists
         // object properties, and the server only accepts the object.
@@ -107,8 +111,8 @@ impl<'s> Shape<'s> {
         }
         match any.typ.as_deref() {
             Some("boolean") => Shape::Bool,
-            Some("integer") => Shape::Integer,
-            Some("number") => Shape::Number,
+            Some("integer") => Shape::Integer(integer_type(any.format.as_deref())),
+            Some("number") => Shape::Number(number_type(any.format.as_deref())),
             Some("string") => {
                 let mut values: Vec<String> = any
                     .enumeration
@@ -145,5 +149,56 @@ pub fn string_literal(schema: &Schema) -> Option<String> {
     match Shape::of(schema) {
         Shape::String { values } if values.len() == 1 => values.into_iter().next(),
         _ => None,
+    }
+}
+
+/// A numeric `format` as written, whether openapiv3 knows it or not.
+fn format_name<F: NumericFormat>(format: &VariantOrUnknownOrEmpty<F>) -> Option<&str> {
+    match format {
+        VariantOrUnknownOrEmpty::Item(known) => Some(known.name()),
+        VariantOrUnknownOrEmpty::Unknown(other) => Some(other),
+        VariantOrUnknownOrEmpty::Empty => None,
+    }
+}
+
+/// The formats openapiv3 parses into enums, back to their names.
+trait NumericFormat {
+    fn name(&self) -> &'static str;
+}
+
+impl NumericFormat for IntegerFormat {
+    fn name(&self) -> &'static str {
+        match self {
+            IntegerFormat::Int32 => "int32",
+            IntegerFormat::Int64 => "int64",
+        }
+    }
+}
+
+impl NumericFormat for NumberFormat {
+    fn name(&self) -> &'static str {
+        match self {
+            NumberFormat::Float => "float",
+            NumberFormat::Double => "double",
+        }
+    }
+}
+
+/// `format` picks the width and signedness of an integer; without one (or with one Rust has no
+/// better type for) it is `i64`, which holds every integer JSON writers commonly produce.
+pub fn integer_type(format: Option<&str>) -> TypeRef {
+    match format {
+        Some("int32") => TypeRef::Int32,
+        Some("uint32") => TypeRef::UInt32,
+        Some("uint64") => TypeRef::UInt64,
+        _ => TypeRef::Integer,
+    }
+}
+
+/// `format: float` is `f32`; anything else, `double` included, is `f64`.
+pub fn number_type(format: Option<&str>) -> TypeRef {
+    match format {
+        Some("float") => TypeRef::Float,
+        _ => TypeRef::Number,
     }
 }

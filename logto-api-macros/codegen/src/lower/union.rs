@@ -7,10 +7,11 @@ use super::{Hint, Lowered, Lowerer};
 use crate::diag::child;
 use crate::ir::{TypeKind, TypeRef, Union, Variant};
 use crate::naming::{pascal, Namespace};
-use openapiv3::{ReferenceOr, Schema};
+use openapiv3::{Discriminator, ReferenceOr, Schema};
+use std::borrow::Cow;
 
 /// What a union turns into, decided before any type is created.
-pub(crate) enum Plan {
+pub(crate) enum Plan<'d> {
     /// One branch: the union is that branch.
     Single,
     /// Branches of (nearly) every JSON kind: any value.
@@ -19,12 +20,15 @@ pub(crate) enum Plan {
     PlainString,
     /// Only booleans.
     Bool,
-    /// Only numbers.
-    Number,
+    /// Only numbers: their common type, or `f64` when they differ.
+    Number(TypeRef),
     /// Only string literals or enums: one open enum with all their values.
     StringEnum(Vec<String>),
     /// Objects told apart by this property's literal value.
     Tagged(String),
+    /// Told apart by the `discriminator`'s property, values from its `mapping` or the
+    /// components' names.
+    Discriminated(&'d Discriminator),
     /// Anything else: tried in order.
     Untagged,
 }
@@ -39,7 +43,7 @@ impl<'a> Lowerer<'a> {
         ptr: &str,
     ) -> Lowered {
         let nullable = schema.schema_data.nullable;
-        let ty = match self.plan(branches) {
+        let ty = match self.plan(branches, schema.schema_data.discriminator.as_ref()) {
             Plan::Single => {
                 let branch = self.schema((&branches[0]).into(), hint, &branch_ptr(ptr, 0));
                 return Lowered {
@@ -50,8 +54,8 @@ impl<'a> Lowerer<'a> {
             Plan::AnyJson => TypeRef::Any,
             Plan::PlainString => TypeRef::String,
             Plan::Bool => TypeRef::Bool,
-            Plan::Number => TypeRef::Number,
-            Plan::StringEnum(_) | Plan::Tagged(_) | Plan::Untagged => {
+            Plan::Number(ty) => ty,
+            Plan::StringEnum(_) | Plan::Tagged(_) | Plan::Discriminated(_) | Plan::Untagged => {
                 self.named(schema, hint, ptr, None)
             }
         };
@@ -67,34 +71,47 @@ impl<'a> Lowerer<'a> {
         &mut self,
         branches: &[ReferenceOr<Schema>],
         overlay: Option<&Properties>,
+        discriminator: Option<&Discriminator>,
         name: &str,
         ptr: &str,
     ) -> Option<TypeKind> {
-        match self.plan(branches) {
+        match self.plan(branches, discriminator) {
             Plan::StringEnum(values) => Some(super::schema::enum_kind(&values)),
             Plan::Tagged(tag) => Some(self.tagged(branches, &tag, overlay, name, ptr)),
+            Plan::Discriminated(d) => Some(self.discriminated(branches, d, name, ptr)),
             Plan::Untagged => Some(self.untagged(branches, name, ptr)),
             _ => None,
         }
     }
 
-    fn branch<'s>(&self, branch: &'s ReferenceOr<Schema>) -> Option<&'s Schema>
+    /// A branch as lowering will see it: `$ref` followed, `allOf` merged.
+    fn branch<'s>(&self, branch: &'s ReferenceOr<Schema>) -> Option<Cow<'s, Schema>>
     where
         'a: 's,
     {
-        match branch {
-            ReferenceOr::Item(s) => Some(s),
-            ReferenceOr::Reference { reference } => self.lookup(reference),
-        }
+        let schema = match branch {
+            ReferenceOr::Item(s) => s,
+            ReferenceOr::Reference { reference } => self.lookup(reference)?,
+        };
+        Some(self.effective(schema))
     }
 
-    fn plan(&self, branches: &[ReferenceOr<Schema>]) -> Plan {
+    fn plan<'d>(
+        &self,
+        branches: &[ReferenceOr<Schema>],
+        discriminator: Option<&'d Discriminator>,
+    ) -> Plan<'d> {
+        if let Some(d) = discriminator {
+            return Plan::Discriminated(d);
+        }
         if branches.len() == 1 {
             return Plan::Single;
         }
-        let shapes: Vec<Shape<'_>> = branches
+        let schemas: Vec<Option<Cow<'_, Schema>>> =
+            branches.iter().map(|b| self.branch(b)).collect();
+        let shapes: Vec<Shape<'_>> = schemas
             .iter()
-            .map(|b| self.branch(b).map_or(Shape::Any, Shape::of))
+            .map(|s| s.as_deref().map_or(Shape::Any, Shape::of))
             .collect();
         if covers_any_json(&shapes) {
             return Plan::AnyJson;
@@ -114,11 +131,17 @@ impl<'a> Lowerer<'a> {
         if shapes.iter().all(|s| matches!(s, Shape::Bool)) {
             return Plan::Bool;
         }
-        if shapes
+        let numbers: Vec<&TypeRef> = shapes
             .iter()
-            .all(|s| matches!(s, Shape::Number | Shape::Integer))
-        {
-            return Plan::Number;
+            .filter_map(|s| match s {
+                Shape::Number(ty) | Shape::Integer(ty) => Some(ty),
+                _ => None,
+            })
+            .collect();
+        if numbers.len() == shapes.len() {
+            let first = numbers[0];
+            let same = numbers.iter().all(|t| *t == first);
+            return Plan::Number(if same { first.clone() } else { TypeRef::Number });
         }
         match tag_property(&shapes, self) {
             Some(tag) => Plan::Tagged(tag),
@@ -138,7 +161,7 @@ impl<'a> Lowerer<'a> {
         names.claim("Unknown");
         let mut variants = Vec::new();
         for (i, branch) in branches.iter().enumerate() {
-            let Some(schema) = self.branch(branch).cloned() else {
+            let Some(schema) = self.branch(branch).map(Cow::into_owned) else {
                 continue;
             };
             let value = literal_of(&schema, tag, self).unwrap_or_default();
@@ -166,11 +189,109 @@ impl<'a> Lowerer<'a> {
         })
     }
 
+    /// A union with a `discriminator`: one variant per tag value. A `$ref` branch takes the
+    /// values its `mapping` gives it, or its component name when the mapping has none (the
+    /// implicit mapping of OpenAPI 3.0); mapped components that are not listed as branches are
+    /// variants too. The referenced types keep their own fields, tag included, and encoding
+    /// writes the variant's tag value over it; an unknown tag value decodes as `Unknown`.
+    fn discriminated(
+        &mut self,
+        branches: &[ReferenceOr<Schema>],
+        discriminator: &Discriminator,
+        parent: &str,
+        ptr: &str,
+    ) -> TypeKind {
+        let tag = discriminator.property_name.clone();
+        let mut names = Namespace::default();
+        names.claim("Unknown");
+        let map_ptr = child(&child(ptr, "discriminator"), "mapping");
+        let mut mapping: Vec<(String, Option<String>)> = Vec::new();
+        for (value, target) in &discriminator.mapping {
+            let key = mapping_key(target);
+            if key.is_none() {
+                self.error(
+                    &child(&map_ptr, value),
+                    format!("discriminator mapping target `{target}` is not a component schema"),
+                );
+            }
+            mapping.push((value.clone(), key));
+        }
+        let mut used = vec![false; mapping.len()];
+        let mut variants = Vec::new();
+        for (i, branch) in branches.iter().enumerate() {
+            let b_ptr = branch_ptr(ptr, i);
+            let (values, ty) = match branch {
+                ReferenceOr::Reference { reference } => {
+                    let key = super::schema::component_key(reference);
+                    let mut values = Vec::new();
+                    for (j, (value, target)) in mapping.iter().enumerate() {
+                        if target.is_some() && *target == key {
+                            used[j] = true;
+                            values.push(value.clone());
+                        }
+                    }
+                    if values.is_empty() {
+                        values.extend(key);
+                    }
+                    (
+                        values,
+                        self.schema(branch.into(), &Hint::default(), &b_ptr).ty,
+                    )
+                }
+                ReferenceOr::Item(schema) => {
+                    let effective = self.effective(schema).into_owned();
+                    let Some(value) = literal_of(&effective, &tag, self) else {
+                        self.error(&b_ptr, format!("an inline branch of a union with a discriminator needs a `$ref` (with or without a mapping) or a literal `{tag}`"));
+                        continue;
+                    };
+                    let variant = pascal(&value);
+                    let hint =
+                        Hint::new([format!("{variant}{parent}"), format!("{parent}{variant}")]);
+                    (vec![value], self.named(schema, &hint, &b_ptr, Some(&tag)))
+                }
+            };
+            for value in values {
+                variants.push(Variant {
+                    name: names.claim(&pascal(&value)),
+                    tag_value: Some(value),
+                    ty: ty.clone(),
+                });
+            }
+        }
+        for (j, (value, target)) in mapping.iter().enumerate() {
+            let Some(key) = target.as_ref().filter(|_| !used[j]) else {
+                continue;
+            };
+            let reference = format!(
+                "#/components/schemas/{}",
+                key.replace('~', "~0").replace('/', "~1")
+            );
+            let ty = self
+                .schema(
+                    super::SchemaRef::Ref(&reference),
+                    &Hint::default(),
+                    &child(&map_ptr, value),
+                )
+                .ty;
+            variants.push(Variant {
+                name: names.claim(&pascal(value)),
+                tag_value: Some(value.clone()),
+                ty,
+            });
+        }
+        TypeKind::Union(Union {
+            tag: Some(tag),
+            variants,
+        })
+    }
+
     fn untagged(&mut self, branches: &[ReferenceOr<Schema>], parent: &str, ptr: &str) -> TypeKind {
         let mut names = Namespace::default();
         let mut variants: Vec<(i32, Variant)> = Vec::new();
-        let shapes: Vec<Option<Schema>> =
-            branches.iter().map(|b| self.branch(b).cloned()).collect();
+        let shapes: Vec<Option<Schema>> = branches
+            .iter()
+            .map(|b| self.branch(b).map(Cow::into_owned))
+            .collect();
         for (i, branch) in branches.iter().enumerate() {
             let label = branch_label(&shapes, i);
             let hint = Hint::new([format!("{parent}{label}")]);
@@ -211,7 +332,7 @@ fn covers_any_json(shapes: &[Shape<'_>]) -> bool {
             Shape::Object { properties, .. } if properties.is_empty() => kinds[0] = true,
             Shape::Array { .. } => kinds[1] = true,
             Shape::String { values } if values.is_empty() => kinds[2] = true,
-            Shape::Number | Shape::Integer => kinds[3] = true,
+            Shape::Number(_) | Shape::Integer(_) => kinds[3] = true,
             Shape::Bool => kinds[4] = true,
             _ => {}
         }
@@ -316,8 +437,10 @@ fn bool_or_string_literal(schema: &Schema) -> Option<String> {
 fn variant_name(ty: &TypeRef, parent: &str) -> String {
     match ty {
         TypeRef::Bool => "Bool".to_owned(),
-        TypeRef::Integer => "Integer".to_owned(),
-        TypeRef::Number => "Number".to_owned(),
+        TypeRef::Integer | TypeRef::Int32 | TypeRef::UInt32 | TypeRef::UInt64 => {
+            "Integer".to_owned()
+        }
+        TypeRef::Number | TypeRef::Float => "Number".to_owned(),
         TypeRef::String => "String".to_owned(),
         TypeRef::Any => "Any".to_owned(),
         TypeRef::File => "File".to_owned(),
@@ -339,7 +462,7 @@ fn variant_name(ty: &TypeRef, parent: &str) -> String {
 /// before laxer ones, and values that accept anything last.
 fn order_rank(ty: &TypeRef, schema: Option<&Schema>) -> i32 {
     match ty {
-        TypeRef::Integer => 0,
+        TypeRef::Integer | TypeRef::Int32 | TypeRef::UInt32 | TypeRef::UInt64 => 0,
         TypeRef::Any => 1000,
         TypeRef::Map(_) => 900,
         TypeRef::Named(_) => {
@@ -350,5 +473,17 @@ fn order_rank(ty: &TypeRef, schema: Option<&Schema>) -> i32 {
             100 - required
         }
         _ => 100,
+    }
+}
+
+/// The component a discriminator `mapping` value names: a `#/components/schemas/...` reference
+/// or a bare schema name.
+fn mapping_key(target: &str) -> Option<String> {
+    if target.starts_with('#') {
+        super::schema::component_key(target)
+    } else if target.contains('/') || target.contains('#') {
+        None
+    } else {
+        Some(target.to_owned())
     }
 }

@@ -111,6 +111,7 @@ impl<'a> Ir<'a> {
                         }
                     }
                     TypeKind::Union(u) => u.variants.iter().for_each(|v| self.mark_request(&v.ty)),
+                    TypeKind::Newtype(inner) => self.mark_request(inner),
                     TypeKind::Enum(_) => {}
                 }
             }
@@ -263,7 +264,11 @@ impl<'a> Ir<'a> {
         match ty {
             TypeRef::Bool => "bool".into(),
             TypeRef::Integer => "i64".into(),
+            TypeRef::Int32 => "i32".into(),
+            TypeRef::UInt32 => "u32".into(),
+            TypeRef::UInt64 => "u64".into(),
             TypeRef::Number => "f64".into(),
+            TypeRef::Float => "f32".into(),
             TypeRef::String => "String".into(),
             TypeRef::Any => "Value".into(),
             TypeRef::File => "FilePart".into(),
@@ -276,6 +281,7 @@ impl<'a> Ir<'a> {
                 Some(TypeKind::Enum(_)) => "enum".into(),
                 Some(TypeKind::Union(u)) if u.tag.is_some() => "tagged-union".into(),
                 Some(TypeKind::Union(_)) => "union".into(),
+                Some(TypeKind::Newtype(inner)) => format!("newtype({})", self.erased(inner)),
                 None => "?".into(),
             },
         }

@@ -1,0 +1,296 @@
+//! One small document per construct of issue 10's schema rules, lowered and checked on the IR.
+//! Behaviour on the wire (decoding real values) is tested in `tests/tests/schemas.rs` with the
+//! same constructs compiled into a client.
+
+use crate::ir::{Api, Field, Struct, TypeDef, TypeKind, TypeRef};
+
+/// Lowers a document whose components are `schemas` and whose one operation answers with
+/// `answer` (a schema, usually a `$ref`).
+fn lower(schemas: &str, answer: &str) -> Result<Api, crate::diag::Diagnostics> {
+    let doc = format!(
+        r#"{{"openapi":"3.0.3","info":{{"title":"t","version":"1"}},"paths":{{"/x":{{"get":{{
+        "operationId":"GetThing","responses":{{"200":{{"description":"ok",
+        "content":{{"application/json":{{"schema":{answer}}}}}}}}}}}}}}},
+        "components":{{"schemas":{schemas}}}}}"#
+    );
+    let doc = crate::load::load_str("t.json", &doc).expect("loads");
+    super::lower(&doc)
+}
+
+fn lowered(schemas: &str, answer: &str) -> Api {
+    lower(schemas, answer).unwrap_or_else(|d| panic!("does not lower:\n{d}"))
+}
+
+fn def<'a>(api: &'a Api, name: &str) -> &'a TypeDef {
+    api.types
+        .iter()
+        .find(|t| t.name == name)
+        .unwrap_or_else(|| {
+            let names: Vec<_> = api.types.iter().map(|t| t.name.as_str()).collect();
+            panic!("no type {name} among {names:?}")
+        })
+}
+
+fn object<'a>(api: &'a Api, name: &str) -> &'a Struct {
+    match &def(api, name).kind {
+        TypeKind::Struct(s) => s,
+        other => panic!("{name} is not a struct: {other:?}"),
+    }
+}
+
+fn field<'a>(s: &'a Struct, wire: &str) -> &'a Field {
+    s.fields
+        .iter()
+        .find(|f| f.wire == wire)
+        .unwrap_or_else(|| panic!("no field {wire}"))
+}
+
+fn answer(api: &Api) -> &TypeRef {
+    match &api.operations().next().expect("one operation").output {
+        crate::ir::Output::Json(t) => t,
+        other => panic!("not JSON: {other:?}"),
+    }
+}
+
+#[test]
+fn all_of_a_string_is_that_string() {
+    let api = lowered(
+        r##"{"Memo":{"type":"string"},"Checksum":{"type":"string","pattern":"^[0-9a-f]+$"},
+        "Note":{"type":"object","required":["text"],"properties":{"text":{"anyOf":[
+          {"title":"Full","type":"string","allOf":[{"$ref":"#/components/schemas/Memo"}]},
+          {"$ref":"#/components/schemas/Checksum"}]}}}}"##,
+        r##"{"$ref":"#/components/schemas/Note"}"##,
+    );
+    let text = field(object(&api, "Note"), "text");
+    assert_eq!(text.ty, TypeRef::String);
+    assert!(text.required);
+}
+
+#[test]
+fn all_of_a_named_enum_keeps_the_enum_and_takes_the_wrappers_nullable() {
+    let api = lowered(
+        r##"{"Colour":{"type":"string","enum":["red","blue"]},
+        "Paint":{"type":"object","properties":{"colour":{"nullable":true,"description":"d",
+          "allOf":[{"$ref":"#/components/schemas/Colour"}]}}}}"##,
+        r##"{"$ref":"#/components/schemas/Paint"}"##,
+    );
+    let colour = field(object(&api, "Paint"), "colour");
+    assert_eq!(colour.ty, TypeRef::Named("Colour".into()));
+    assert!(colour.nullable);
+    assert_eq!(colour.doc.as_deref(), Some("d"));
+}
+
+#[test]
+fn required_from_any_part_or_beside_all_of_applies_to_the_merged_object() {
+    let api = lowered(
+        r##"{"Draft":{"type":"object","properties":{"title":{"type":"string"},"body":{"type":"string"}}},
+        "NewPost":{"allOf":[{"$ref":"#/components/schemas/Draft"},{"type":"object","required":["title"]}]},
+        "Post":{"allOf":[{"$ref":"#/components/schemas/Draft"},
+          {"allOf":[{"type":"object","properties":{"id":{"type":"integer","format":"int64"}}}]}],
+          "required":["id","title"]},
+        "Both":{"type":"object","properties":{"a":{"$ref":"#/components/schemas/NewPost"},
+          "b":{"$ref":"#/components/schemas/Post"}}}}"##,
+        r##"{"$ref":"#/components/schemas/Both"}"##,
+    );
+    let new = object(&api, "NewPost");
+    assert!(field(new, "title").required && !field(new, "body").required);
+    let post = object(&api, "Post");
+    assert!(field(post, "id").required && field(post, "title").required);
+    assert!(!field(post, "body").required);
+    assert_eq!(field(post, "id").ty, TypeRef::Integer);
+}
+
+#[test]
+fn parts_that_cannot_intersect_name_both_pointers() {
+    let err = lower(
+        r##"{"Code":{"type":"string"},"Bad":{"allOf":[{"$ref":"#/components/schemas/Code"},
+          {"type":"object","properties":{"x":{"type":"string"}}}]}}"##,
+        r##"{"$ref":"#/components/schemas/Bad"}"##,
+    )
+    .expect_err("refused")
+    .to_string();
+    assert!(err.contains("/components/schemas/Bad/allOf/0"), "{err}");
+    assert!(err.contains("/components/schemas/Bad/allOf/1"), "{err}");
+    let err = lower(
+        r##"{"Bad":{"type":"object","properties":{"p":{"allOf":[{"type":"integer"},{"type":"string"}]}}}}"##,
+        r##"{"$ref":"#/components/schemas/Bad"}"##,
+    )
+    .expect_err("refused")
+    .to_string();
+    assert!(
+        err.contains("p/allOf/0") && err.contains("p/allOf/1"),
+        "{err}"
+    );
+}
+
+#[test]
+fn an_all_of_that_includes_itself_is_a_diagnostic() {
+    let err = lower(
+        r##"{"Loop":{"allOf":[{"$ref":"#/components/schemas/Loop"}]}}"##,
+        r##"{"$ref":"#/components/schemas/Loop"}"##,
+    )
+    .expect_err("refused")
+    .to_string();
+    assert!(err.contains("includes itself"), "{err}");
+    let err = lower(
+        r##"{"A":{"$ref":"#/components/schemas/B"},"B":{"$ref":"#/components/schemas/A"}}"##,
+        r##"{"$ref":"#/components/schemas/A"}"##,
+    )
+    .expect_err("refused")
+    .to_string();
+    assert!(err.contains("cycle"), "{err}");
+}
+
+#[test]
+fn branches_that_only_require_keep_the_typed_struct() {
+    let api = lowered(
+        r##"{"Badge":{"type":"object","anyOf":[{"required":["slug"]},{"required":["url"]}],
+          "properties":{"slug":{"type":"string"},"url":{"type":"string"},"caption":{"type":"string"}}}}"##,
+        r##"{"$ref":"#/components/schemas/Badge"}"##,
+    );
+    let badge = object(&api, "Badge");
+    let wires: Vec<_> = badge
+        .fields
+        .iter()
+        .map(|f| (f.wire.as_str(), f.required))
+        .collect();
+    assert_eq!(wires, [("slug", false), ("url", false), ("caption", false)]);
+}
+
+#[test]
+fn branches_with_their_own_properties_carry_the_parents() {
+    let api = lowered(
+        r##"{"Shape":{"type":"object","required":["id"],"properties":{"id":{"type":"string"}},
+          "oneOf":[{"type":"object","required":["radius"],"properties":{"radius":{"type":"number"}}},
+                   {"type":"object","required":["side"],"properties":{"side":{"type":"number"}}}]}}"##,
+        r##"{"$ref":"#/components/schemas/Shape"}"##,
+    );
+    let TypeKind::Union(u) = &def(&api, "Shape").kind else {
+        panic!("not a union")
+    };
+    assert_eq!(u.variants.len(), 2);
+    for v in &u.variants {
+        let TypeRef::Named(name) = &v.ty else {
+            panic!("variant {} is {:?}", v.name, v.ty)
+        };
+        let s = object(&api, name);
+        assert!(field(s, "id").required, "{name} carries the parent's `id`");
+    }
+}
+
+#[test]
+fn a_discriminator_tags_by_mapping_or_component_name() {
+    let api = lowered(
+        r##"{"Animal":{"oneOf":[{"$ref":"#/components/schemas/Hen"},{"$ref":"#/components/schemas/Goat"},
+          {"$ref":"#/components/schemas/Owl"}],
+          "discriminator":{"propertyName":"kind","mapping":{"hen":"#/components/schemas/Hen","goat":"Goat"}}},
+        "Hen":{"type":"object","required":["kind"],"properties":{"kind":{"type":"string"},"eggs":{"type":"integer"}}},
+        "Goat":{"type":"object","required":["kind"],"properties":{"kind":{"type":"string"},"horns":{"type":"boolean"}}},
+        "Owl":{"type":"object","required":["kind"],"properties":{"kind":{"type":"string"},"eggs":{"type":"integer"}}}}"##,
+        r##"{"$ref":"#/components/schemas/Animal"}"##,
+    );
+    let TypeKind::Union(u) = &def(&api, "Animal").kind else {
+        panic!("not a union")
+    };
+    assert_eq!(u.tag.as_deref(), Some("kind"));
+    let variants: Vec<_> = u
+        .variants
+        .iter()
+        .map(|v| (v.name.as_str(), v.tag_value.as_deref(), &v.ty))
+        .collect();
+    assert_eq!(
+        variants,
+        [
+            ("Hen", Some("hen"), &TypeRef::Named("Hen".into())),
+            ("Goat", Some("goat"), &TypeRef::Named("Goat".into())),
+            ("Owl", Some("Owl"), &TypeRef::Named("Owl".into())),
+        ]
+    );
+    assert!(
+        object(&api, "Hen").fields.iter().any(|f| f.wire == "kind"),
+        "branches keep their fields"
+    );
+}
+
+#[test]
+fn recursion_through_a_union_is_boxed_and_a_self_referencing_list_is_a_newtype() {
+    let api = lowered(
+        r##"{"Chain":{"type":"object","required":["label"],"properties":{"label":{"type":"string"},
+          "next":{"oneOf":[{"type":"boolean"},{"$ref":"#/components/schemas/Chain"}]}}},
+        "Tree":{"type":"array","items":{"$ref":"#/components/schemas/Tree"}},
+        "Dict":{"type":"object","additionalProperties":{"$ref":"#/components/schemas/Dict"}},
+        "All":{"type":"object","properties":{"c":{"$ref":"#/components/schemas/Chain"},
+          "t":{"$ref":"#/components/schemas/Tree"},"d":{"$ref":"#/components/schemas/Dict"}}}}"##,
+        r##"{"$ref":"#/components/schemas/All"}"##,
+    );
+    let boxed = api.types.iter().any(|t| match &t.kind {
+        TypeKind::Struct(s) => s.fields.iter().any(|f| matches!(f.ty, TypeRef::Boxed(_))),
+        TypeKind::Union(u) => u.variants.iter().any(|v| matches!(v.ty, TypeRef::Boxed(_))),
+        _ => false,
+    });
+    assert!(boxed, "the Chain -> union -> Chain cycle has a Box");
+    let TypeKind::Newtype(tree) = &def(&api, "Tree").kind else {
+        panic!("Tree is not a newtype")
+    };
+    assert_eq!(
+        *tree,
+        TypeRef::List(Box::new(TypeRef::Named("Tree".into())))
+    );
+    let TypeKind::Newtype(dict) = &def(&api, "Dict").kind else {
+        panic!("Dict is not a newtype")
+    };
+    assert_eq!(*dict, TypeRef::Map(Box::new(TypeRef::Named("Dict".into()))));
+}
+
+#[test]
+fn boxes_are_chosen_by_the_graph_not_the_visiting_order() {
+    let schemas = r##"{"Alpha":{"type":"object","properties":{"beta":{"$ref":"#/components/schemas/Beta"}}},
+        "Beta":{"type":"object","properties":{"alpha":{"$ref":"#/components/schemas/Alpha"}}}}"##;
+    let boxed = |api: &Api| -> Vec<String> {
+        let mut out: Vec<String> = api
+            .types
+            .iter()
+            .flat_map(|t| match &t.kind {
+                TypeKind::Struct(s) => s
+                    .fields
+                    .iter()
+                    .filter(|f| matches!(f.ty, TypeRef::Boxed(_)))
+                    .map(|f| format!("{}.{}", t.name, f.wire))
+                    .collect(),
+                _ => Vec::new(),
+            })
+            .collect();
+        out.sort();
+        out
+    };
+    let from_alpha = boxed(&lowered(
+        schemas,
+        r##"{"$ref":"#/components/schemas/Alpha"}"##,
+    ));
+    let from_beta = boxed(&lowered(
+        schemas,
+        r##"{"$ref":"#/components/schemas/Beta"}"##,
+    ));
+    assert_eq!(from_alpha, ["Beta.alpha"]);
+    assert_eq!(from_alpha, from_beta);
+}
+
+#[test]
+fn formats_pick_the_number_type() {
+    let api = lowered(
+        r##"{"Sizes":{"type":"object","properties":{
+          "a":{"type":"integer","format":"int32"},"b":{"type":"integer","format":"int64"},
+          "c":{"type":"integer","format":"uint32"},"d":{"type":"integer","format":"uint64"},
+          "e":{"type":"number","format":"float"},"f":{"type":"number","format":"double"},
+          "g":{"type":"integer"},"h":{"type":"number"},"i":{"type":"integer","format":"weird"}}}}"##,
+        r##"{"$ref":"#/components/schemas/Sizes"}"##,
+    );
+    let s = object(&api, "Sizes");
+    let types: Vec<_> = s.fields.iter().map(|f| f.ty.clone()).collect();
+    use TypeRef::*;
+    assert_eq!(
+        types,
+        [Int32, Integer, UInt32, UInt64, Float, Number, Integer, Number, Integer]
+    );
+    assert!(matches!(answer(&api), Named(_)));
+}

@@ -1,0 +1,145 @@
+//! Where recursive types need a `Box`: decided once, on the whole type graph, after lowering.
+//!
+//! A type that contains itself by value (directly or through other types, unions and newtypes
+//! included) has infinite size. `Vec` and `BTreeMap` already put their items on the heap, so
+//! only by-value edges count (a plain or `Option` field, a union payload, a newtype's inner
+//! type). Every cycle of such edges must lose one edge to a `Box`. The edges chosen are the back
+//! edges of a depth-first search that starts from the types in name order and follows fields in
+//! their written order: that breaks every cycle, boxes nothing outside a cycle, and depends only
+//! on the graph, not on the order in which lowering happened to create the types. The search is
+//! iterative, so no graph is too deep for it.
+
+use crate::ir::{TypeDef, TypeKind, TypeRef};
+use std::collections::HashMap;
+
+/// Wraps in `Box` the by-value references that close a cycle.
+pub(crate) fn box_cycles(types: &mut [TypeDef]) {
+    let index: HashMap<&str, usize> = types
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (t.name.as_str(), i))
+        .collect();
+    let edges: Vec<Vec<usize>> = types
+        .iter()
+        .map(|t| {
+            by_value(&t.kind)
+                .filter_map(|name| index.get(name).copied())
+                .collect()
+        })
+        .collect();
+    let back = back_edges(
+        &edges,
+        &types.iter().map(|t| t.name.as_str()).collect::<Vec<_>>(),
+    );
+    for (from, slot) in back {
+        if let Some(ty) = by_value_mut(&mut types[from].kind).nth(slot) {
+            let inner = std::mem::replace(ty, TypeRef::Any);
+            *ty = TypeRef::Boxed(Box::new(inner));
+        }
+    }
+}
+
+/// Names of the types `kind` holds by value, in field order.
+fn by_value(kind: &TypeKind) -> impl Iterator<Item = &str> {
+    slots(kind).filter_map(|ty| match ty {
+        TypeRef::Named(name) => Some(name.as_str()),
+        _ => None,
+    })
+}
+
+/// The by-value type references of `kind`, mutably, in the same order as [`by_value`].
+fn by_value_mut(kind: &mut TypeKind) -> impl Iterator<Item = &mut TypeRef> {
+    let refs: Vec<&mut TypeRef> = match kind {
+        TypeKind::Struct(s) => s.fields.iter_mut().map(|f| &mut f.ty).collect(),
+        TypeKind::Union(u) => u.variants.iter_mut().map(|v| &mut v.ty).collect(),
+        TypeKind::Newtype(ty) => vec![ty],
+        TypeKind::Enum(_) => Vec::new(),
+    };
+    refs.into_iter()
+        .filter(|ty| matches!(ty, TypeRef::Named(_)))
+}
+
+fn slots(kind: &TypeKind) -> Box<dyn Iterator<Item = &TypeRef> + '_> {
+    match kind {
+        TypeKind::Struct(s) => Box::new(s.fields.iter().map(|f| &f.ty)),
+        TypeKind::Union(u) => Box::new(u.variants.iter().map(|v| &v.ty)),
+        TypeKind::Newtype(ty) => Box::new(std::iter::once(ty)),
+        TypeKind::Enum(_) => Box::new(std::iter::empty()),
+    }
+}
+
+/// The back edges `(node, position in its edge list)` of a depth-first search over `edges`,
+/// starting from nodes in the order of their `names`.
+fn back_edges(edges: &[Vec<usize>], names: &[&str]) -> Vec<(usize, usize)> {
+    #[derive(Clone, Copy, PartialEq)]
+    enum State {
+        New,
+        OnPath,
+        Done,
+    }
+    let mut state = vec![State::New; edges.len()];
+    let mut roots: Vec<usize> = (0..edges.len()).collect();
+    roots.sort_by_key(|&i| names[i]);
+    let mut back = Vec::new();
+    for root in roots {
+        if state[root] != State::New {
+            continue;
+        }
+        // (node, next edge to look at)
+        let mut path: Vec<(usize, usize)> = vec![(root, 0)];
+        state[root] = State::OnPath;
+        while let Some((node, next)) = path.last_mut() {
+            let node = *node;
+            match edges[node].get(*next) {
+                Some(&target) => {
+                    let slot = *next;
+                    *next += 1;
+                    match state[target] {
+                        State::New => {
+                            state[target] = State::OnPath;
+                            path.push((target, 0));
+                        }
+                        State::OnPath => back.push((node, slot)),
+                        State::Done => {}
+                    }
+                }
+                None => {
+                    state[node] = State::Done;
+                    path.pop();
+                }
+            }
+        }
+    }
+    back
+}
+
+#[cfg(test)]
+mod tests {
+    use super::back_edges;
+
+    #[test]
+    fn every_cycle_loses_exactly_its_closing_edge() {
+        // 0 -> 1 -> 2 -> 0, 2 -> 2, 3 -> 0 (not on a cycle)
+        let edges = vec![vec![1], vec![2], vec![0, 2], vec![0]];
+        let back = back_edges(&edges, &["A", "B", "C", "D"]);
+        assert_eq!(back, [(2, 0), (2, 1)]);
+    }
+
+    #[test]
+    fn the_choice_follows_names_not_positions() {
+        // Same cycle, listed in another order: the search still starts at `A`.
+        let edges = vec![vec![2], vec![0], vec![1]];
+        let back = back_edges(&edges, &["C", "A", "B"]);
+        // A(1) -> C(0) -> B(2) -> A(1): the edge back to A, from B, is boxed.
+        assert_eq!(back, [(2, 0)]);
+    }
+
+    #[test]
+    fn a_long_chain_is_searched_without_recursion() {
+        let n = 200_000;
+        let edges: Vec<Vec<usize>> = (0..n).map(|i| vec![(i + 1) % n]).collect();
+        let names: Vec<String> = (0..n).map(|i| format!("T{i:06}")).collect();
+        let names: Vec<&str> = names.iter().map(String::as_str).collect();
+        assert_eq!(back_edges(&edges, &names), [(n - 1, 0)]);
+    }
+}

@@ -8,6 +8,8 @@ use crate::ir::{EnumValue, Field, Struct, TypeDef, TypeKind, TypeRef};
 use crate::naming::{is_vague, pascal, singular, snake, Namespace};
 use openapiv3::{AdditionalProperties, Schema};
 
+/// Deepest nesting of lists and maps written out without a name (`Vec<Vec<...>>`).
+const MAX_ANONYMOUS_NESTING: usize = 32;
 /// How many rewrites of combined schemas may be in progress at once: deeper means a cycle
 /// through `allOf`s or unions beside properties, which would otherwise never end.
 const MAX_REWRITES: usize = 256;
@@ -53,7 +55,13 @@ impl Lowerer<'_> {
             };
         }
         if self.following.contains(&key) {
-            let chain = self.following.join(" -> ");
+            let start = self.following.iter().position(|k| *k == key).unwrap_or(0);
+            let chain = match &self.following[start..] {
+                [first, .., last] if self.following.len() - start > 4 => {
+                    format!("{first} -> ... -> {last}")
+                }
+                links => links.join(" -> "),
+            };
             self.error(
                 ptr,
                 format!("$ref cycle with no schema in it: {chain} -> {key}"),
@@ -79,7 +87,8 @@ impl Lowerer<'_> {
         match target {
             openapiv3::ReferenceOr::Reference { reference: next } => {
                 self.following.push(key.clone());
-                let lowered = self.reference(next, &target_ptr);
+                // Through `schema`, whose stack grows: alias chains can be long too.
+                let lowered = self.schema(SchemaRef::Ref(next), &Hint::default(), &target_ptr);
                 self.following.pop();
                 self.components.insert(key, lowered.ty.clone());
                 lowered
@@ -116,7 +125,9 @@ impl Lowerer<'_> {
     }
 
     /// A component that is a list, map or scalar needs no type of its own, unless its
-    /// definition refers back to it: then its name becomes a newtype around what it is.
+    /// definition refers back to it, or nests lists and maps so deep that writing the type out
+    /// would strain every recursive tool after us (rustc, syn, prettyplease): then its name
+    /// becomes a newtype around what it is.
     fn newtype_if_recursive(
         &mut self,
         name: String,
@@ -124,7 +135,7 @@ impl Lowerer<'_> {
         schema: &Schema,
         pointer: String,
     ) -> TypeRef {
-        if !self.handed_out.contains(&name) {
+        if !self.handed_out.contains(&name) && nesting(&ty) <= MAX_ANONYMOUS_NESTING {
             return ty;
         }
         if ty == TypeRef::Named(name.clone()) {
@@ -368,20 +379,31 @@ impl<'a> Lowerer<'a> {
     /// A component schema by `$ref`, without lowering it. Borrows the document, not `self`, so
     /// the result can be held while lowering goes on.
     pub(crate) fn lookup(&self, reference: &str) -> Option<&'a Schema> {
-        lookup_in(self.api, reference, 0)
+        lookup_in(self.api, reference)
     }
 }
 
-fn lookup_in<'a>(api: &'a openapiv3::OpenAPI, reference: &str, depth: usize) -> Option<&'a Schema> {
-    let key = component_key(reference)?;
-    match api.components.as_ref()?.schemas.get(&key)? {
-        openapiv3::ReferenceOr::Item(s) => Some(s),
-        // Alias chains are followed a bounded number of times, so a cycle cannot hang us.
-        openapiv3::ReferenceOr::Reference { reference } if depth < 32 => {
-            lookup_in(api, reference, depth + 1)
+fn lookup_in<'a>(api: &'a openapiv3::OpenAPI, reference: &str) -> Option<&'a Schema> {
+    let schemas = &api.components.as_ref()?.schemas;
+    let mut key = component_key(reference)?;
+    // An alias chain visits each component at most once; a longer walk is a cycle.
+    for _ in 0..=schemas.len() {
+        match schemas.get(&key)? {
+            openapiv3::ReferenceOr::Item(s) => return Some(s),
+            openapiv3::ReferenceOr::Reference { reference } => key = component_key(reference)?,
         }
-        openapiv3::ReferenceOr::Reference { .. } => None,
     }
+    None
+}
+
+/// How many lists, maps and boxes `ty` nests.
+fn nesting(ty: &TypeRef) -> usize {
+    let (mut depth, mut current) = (0, ty);
+    while let TypeRef::List(inner) | TypeRef::Map(inner) | TypeRef::Boxed(inner) = current {
+        depth += 1;
+        current = inner;
+    }
+    depth
 }
 
 /// An open enum's values, with names that are unique and valid.

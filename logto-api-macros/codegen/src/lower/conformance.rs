@@ -294,3 +294,32 @@ fn formats_pick_the_number_type() {
     );
     assert!(matches!(answer(&api), Named(_)));
 }
+
+#[test]
+fn a_base_with_a_discriminator_is_the_union_of_what_extends_it() {
+    let api = lowered(
+        r##"{"Vehicle":{"type":"object","required":["kind"],"properties":{"kind":{"type":"string"},
+          "wheels":{"type":"integer"}},"discriminator":{"propertyName":"kind","mapping":{"bike":"#/components/schemas/Bike"}}},
+        "Bike":{"allOf":[{"$ref":"#/components/schemas/Vehicle"},{"type":"object","properties":{"bell":{"type":"boolean"}}}]},
+        "Car":{"allOf":[{"$ref":"#/components/schemas/Vehicle"},{"type":"object","properties":{"doors":{"type":"integer"}}}]}}"##,
+        r##"{"$ref":"#/components/schemas/Vehicle"}"##,
+    );
+    let TypeKind::Union(u) = &def(&api, "Vehicle").kind else {
+        panic!("Vehicle is not a union")
+    };
+    let variants: Vec<_> = u
+        .variants
+        .iter()
+        .map(|v| (v.tag_value.as_deref(), v.ty.clone()))
+        .collect();
+    assert_eq!(
+        variants,
+        [
+            (Some("bike"), TypeRef::Named("Bike".into())),
+            (Some("Car"), TypeRef::Named("Car".into()))
+        ]
+    );
+    let bike = object(&api, "Bike");
+    assert!(field(bike, "kind").required && field(bike, "wheels").ty == TypeRef::Integer);
+    assert_eq!(field(bike, "bell").ty, TypeRef::Bool);
+}

@@ -8,30 +8,52 @@
 //! their written order: that breaks every cycle, boxes nothing outside a cycle, and depends only
 //! on the graph, not on the order in which lowering happened to create the types. The search is
 //! iterative, so no graph is too deep for it.
+//!
+//! rustc also gives up on types nested too deeply by value without a cycle (drop check and
+//! layout stop at its recursion limit of 128 steps, and every `Option` is a step too), so a
+//! chain of by-value types deeper than [`MAX_BY_VALUE_DEPTH`] gets a `Box` on the edge where it
+//! would cross that depth, counted from the innermost type.
 
 use crate::ir::{TypeDef, TypeKind, TypeRef};
 use std::collections::HashMap;
 
-/// Wraps in `Box` the by-value references that close a cycle.
+/// How many types deep a value may nest by value before a `Box` breaks the chain.
+const MAX_BY_VALUE_DEPTH: usize = 32;
+
+/// Wraps in `Box` the by-value references that close a cycle, then those that would nest
+/// types deeper than rustc follows.
 pub(crate) fn box_cycles(types: &mut [TypeDef]) {
+    box_edges(types, |edges, names| back_edges(edges, names));
+    box_edges(types, |edges, _| too_deep(edges));
+}
+
+/// Boxes the by-value references that `choose` picks, as `(type, position among its by-value
+/// references)`, from the graph of by-value references.
+fn box_edges(
+    types: &mut [TypeDef],
+    choose: impl FnOnce(&[Vec<usize>], &[&str]) -> Vec<(usize, usize)>,
+) {
     let index: HashMap<&str, usize> = types
         .iter()
         .enumerate()
         .map(|(i, t)| (t.name.as_str(), i))
         .collect();
-    let edges: Vec<Vec<usize>> = types
+    // A name without a definition (never made by lowering) points at an extra node with no
+    // edges, so positions in each list stay those of `by_value_mut`.
+    let sink = types.len();
+    let mut edges: Vec<Vec<usize>> = types
         .iter()
         .map(|t| {
             by_value(&t.kind)
-                .filter_map(|name| index.get(name).copied())
+                .map(|name| index.get(name).copied().unwrap_or(sink))
                 .collect()
         })
         .collect();
-    let back = back_edges(
-        &edges,
-        &types.iter().map(|t| t.name.as_str()).collect::<Vec<_>>(),
-    );
-    for (from, slot) in back {
+    edges.push(Vec::new());
+    let mut names: Vec<&str> = types.iter().map(|t| t.name.as_str()).collect();
+    names.push("");
+    let chosen = choose(&edges, &names);
+    for (from, slot) in chosen {
         if let Some(ty) = by_value_mut(&mut types[from].kind).nth(slot) {
             let inner = std::mem::replace(ty, TypeRef::Any);
             *ty = TypeRef::Boxed(Box::new(inner));
@@ -113,9 +135,67 @@ fn back_edges(edges: &[Vec<usize>], names: &[&str]) -> Vec<(usize, usize)> {
     back
 }
 
+/// In an acyclic graph, the edges to cut so that no path is longer than [`MAX_BY_VALUE_DEPTH`]:
+/// each node's height (the longest path below it) is computed children first, and an edge that
+/// would make a node taller than the limit is cut.
+fn too_deep(edges: &[Vec<usize>]) -> Vec<(usize, usize)> {
+    let mut height: Vec<Option<usize>> = vec![None; edges.len()];
+    let mut cut = Vec::new();
+    for root in 0..edges.len() {
+        // (node, children pushed yet)
+        let mut stack = vec![(root, false)];
+        while let Some((node, expanded)) = stack.pop() {
+            if height[node].is_some() {
+                continue;
+            }
+            if !expanded {
+                stack.push((node, true));
+                stack.extend(
+                    edges[node]
+                        .iter()
+                        .filter(|t| height[**t].is_none())
+                        .map(|t| (*t, false)),
+                );
+                continue;
+            }
+            let mut tallest = 0;
+            for (slot, target) in edges[node].iter().enumerate() {
+                // Every child is finished: the graph has no cycle left.
+                let below = height[*target].unwrap_or(0) + 1;
+                if below > MAX_BY_VALUE_DEPTH {
+                    cut.push((node, slot));
+                } else {
+                    tallest = tallest.max(below);
+                }
+            }
+            height[node] = Some(tallest);
+        }
+    }
+    cut.sort_unstable();
+    cut
+}
+
 #[cfg(test)]
 mod tests {
-    use super::back_edges;
+    use super::{back_edges, too_deep, MAX_BY_VALUE_DEPTH};
+
+    #[test]
+    fn a_long_acyclic_chain_is_cut_every_few_dozen_links() {
+        let n = 1000;
+        let edges: Vec<Vec<usize>> = (0..n)
+            .map(|i| if i + 1 < n { vec![i + 1] } else { vec![] })
+            .collect();
+        let cut = too_deep(&edges);
+        assert!(!cut.is_empty());
+        // No run of uncut links is longer than the limit.
+        let mut run = 0;
+        for i in 0..n - 1 {
+            run = if cut.contains(&(i, 0)) { 0 } else { run + 1 };
+            assert!(run <= MAX_BY_VALUE_DEPTH, "run of {run} at {i}");
+        }
+        let shallow = vec![vec![1, 2], vec![2], vec![]];
+        assert!(too_deep(&shallow).is_empty());
+    }
 
     #[test]
     fn every_cycle_loses_exactly_its_closing_edge() {

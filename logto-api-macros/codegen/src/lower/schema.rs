@@ -94,6 +94,8 @@ impl Lowerer<'_> {
                 lowered
             }
             openapiv3::ReferenceOr::Item(schema) => {
+                let polymorphic = self.polymorphic(&key, schema);
+                let schema = polymorphic.as_ref().unwrap_or(schema);
                 let name = self.names.claim(&pascal(&key));
                 self.components
                     .insert(key.clone(), TypeRef::Named(name.clone()));
@@ -122,6 +124,50 @@ impl Lowerer<'_> {
                 }
             }
         }
+    }
+
+    /// A base schema with a `discriminator` but no `oneOf`, which other components extend with
+    /// `allOf: [{$ref: base}, ...]` (the inheritance style of OpenAPI 3.0): a value of the base
+    /// is one of those components, so it becomes a union of them keyed by the discriminator
+    /// (values from its `mapping`, else the components' names). `None` for any other schema.
+    fn polymorphic(&self, key: &str, schema: &Schema) -> Option<Schema> {
+        let discriminator = schema.schema_data.discriminator.as_ref()?;
+        if matches!(Shape::of(schema), Shape::Union { .. }) {
+            return None;
+        }
+        let own = component_ref(key);
+        let extends = |s: &Schema| {
+            match &s.schema_kind {
+            openapiv3::SchemaKind::AllOf { all_of } => all_of.iter().any(|p| matches!(p, openapiv3::ReferenceOr::Reference { reference } if *reference == own)),
+            openapiv3::SchemaKind::Any(any) => any.all_of.iter().any(|p| matches!(p, openapiv3::ReferenceOr::Reference { reference } if *reference == own)),
+            _ => false,
+        }
+        };
+        let schemas = &self.api.components.as_ref()?.schemas;
+        let one_of: Vec<openapiv3::ReferenceOr<Schema>> = schemas
+            .iter()
+            .filter(|(k, s)| {
+                k.as_str() != key && matches!(s, openapiv3::ReferenceOr::Item(s) if extends(s))
+            })
+            .map(|(k, _)| openapiv3::ReferenceOr::Reference {
+                reference: component_ref(k),
+            })
+            .collect();
+        // A mapping back to the base itself would make the union contain itself.
+        let mut discriminator = discriminator.clone();
+        discriminator
+            .mapping
+            .retain(|_, target| *target != own && *target != key);
+        if one_of.is_empty() && discriminator.mapping.is_empty() {
+            return None;
+        }
+        Some(Schema {
+            schema_data: openapiv3::SchemaData {
+                discriminator: Some(discriminator),
+                ..schema.schema_data.clone()
+            },
+            schema_kind: openapiv3::SchemaKind::OneOf { one_of },
+        })
     }
 
     /// A component that is a list, map or scalar needs no type of its own, unless its
@@ -443,6 +489,11 @@ pub(crate) fn description<T: std::borrow::Borrow<Schema>>(
         openapiv3::ReferenceOr::Item(s) => s.borrow().schema_data.description.clone(),
         openapiv3::ReferenceOr::Reference { .. } => None,
     }
+}
+
+/// `A/B` -> `#/components/schemas/A~1B`.
+pub(crate) fn component_ref(key: &str) -> String {
+    format!("#/components/schemas/{}", crate::diag::escape_token(key))
 }
 
 /// `#/components/schemas/A~1B` -> `A/B`.

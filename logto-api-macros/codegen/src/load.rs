@@ -11,6 +11,9 @@ pub struct Document {
     pub file: String,
     /// The parsed document.
     pub api: OpenAPI,
+    /// The document as JSON, for the few things `openapiv3` does not keep (such as whether an
+    /// `encoding`'s `explode` was written at all).
+    pub raw: serde_json::Value,
 }
 
 /// Reads and parses `path`; `display` is the name diagnostics use for it.
@@ -38,6 +41,7 @@ pub fn load_str(file: &str, text: &str) -> Result<Document, Diagnostics> {
         Ok(api) => Ok(Document {
             file: file.to_owned(),
             api,
+            raw: value,
         }),
         Err(e) => {
             let outer = pointer_of(e.path());

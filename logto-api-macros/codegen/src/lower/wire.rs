@@ -283,3 +283,221 @@ impl Lowerer<'_> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::ir::{Api, Style};
+
+    /// Lowers a document with one `GET /x/{id}` operation taking `params` (JSON) and, when given,
+    /// a form body with `encoding`.
+    fn lower(params: &str, encoding: Option<&str>) -> Result<Api, crate::Diagnostics> {
+        let body = encoding.map_or(String::new(), |e| {
+            format!(
+                r#","requestBody":{{"content":{{"application/x-www-form-urlencoded":{{
+                "schema":{{"type":"object","properties":{{"tags":{{"type":"array","items":{{"type":"string"}}}},
+                "who":{{"type":"object","properties":{{"a":{{"type":"string"}}}}}},"n":{{"type":"integer"}}}}}},
+                "encoding":{e}}}}}}}"#
+            )
+        });
+        let doc = format!(
+            r#"{{"openapi":"3.0.3","info":{{"title":"t","version":"1"}},"paths":{{"/x/{{id}}":{{"post":{{
+            "operationId":"PostX","parameters":[{{"name":"id","in":"path","required":true,"schema":{{"type":"string"}}}},{params}]
+            {body},"responses":{{"204":{{"description":"ok"}}}}}}}}}}}}"#
+        );
+        let doc = crate::load::load_str("s.json", &doc)?;
+        crate::lower::lower(&doc)
+    }
+
+    fn errors(params: &str, encoding: Option<&str>) -> Vec<String> {
+        match lower(params, encoding) {
+            Ok(_) => Vec::new(),
+            Err(d) => {
+                d.0.iter()
+                    .map(|d| format!("{} {}", d.pointer, d.message))
+                    .collect()
+            }
+        }
+    }
+
+    const ARRAY: &str = r#"{"type":"array","items":{"type":"integer"}}"#;
+    const OBJECT: &str = r#"{"type":"object","properties":{"a":{"type":"integer"}}}"#;
+
+    fn query(style: &str, explode: Option<bool>, schema: &str) -> String {
+        let explode = explode.map_or(String::new(), |e| format!(r#","explode":{e}"#));
+        format!(r#"{{"name":"q","in":"query","style":"{style}"{explode},"schema":{schema}}}"#)
+    }
+
+    #[test]
+    fn defined_combinations_lower_with_their_defaults() {
+        let cases = [
+            (query("form", None, ARRAY), Style::Form, true),
+            (query("form", Some(false), OBJECT), Style::Form, false),
+            (
+                query("spaceDelimited", None, ARRAY),
+                Style::SpaceDelimited,
+                false,
+            ),
+            (
+                query("pipeDelimited", Some(false), OBJECT),
+                Style::PipeDelimited,
+                false,
+            ),
+            (query("deepObject", None, OBJECT), Style::DeepObject, true),
+            (
+                query("deepObject", Some(true), OBJECT),
+                Style::DeepObject,
+                true,
+            ),
+            (
+                r#"{"name":"h","in":"header","schema":{"type":"array","items":{"type":"string"}}}"#
+                    .to_owned(),
+                Style::Simple,
+                false,
+            ),
+            (
+                r#"{"name":"c","in":"cookie","schema":{"type":"array","items":{"type":"string"}}}"#
+                    .to_owned(),
+                Style::Form,
+                true,
+            ),
+        ];
+        for (param, style, explode) in cases {
+            let api = lower(&param, None).unwrap_or_else(|e| panic!("{param}: {e}"));
+            let op = api.operations().next().expect("one operation");
+            let p = &op.params[1];
+            assert_eq!((p.style, p.explode), (style, explode), "{param}");
+        }
+    }
+
+    #[test]
+    fn undefined_query_combinations_name_the_parameter_pointer() {
+        let at = "/paths/~1x~1{id}/post/parameters/1/style";
+        let cases = [
+            (
+                query("deepObject", Some(true), ARRAY),
+                "`style: deepObject` is defined for objects only, not for an array",
+            ),
+            (
+                query("deepObject", None, r#"{"type":"string"}"#),
+                "not for a scalar",
+            ),
+            (
+                query("deepObject", Some(false), OBJECT),
+                "`style: deepObject` with `explode: false` is not defined",
+            ),
+            (
+                query("spaceDelimited", None, r#"{"type":"integer"}"#),
+                "`style: spaceDelimited` is defined for arrays and objects only",
+            ),
+            (
+                query("pipeDelimited", Some(true), ARRAY),
+                "`style: pipeDelimited` with `explode: true` is not defined",
+            ),
+        ];
+        for (param, expected) in cases {
+            let found = errors(&param, None);
+            assert!(
+                found.len() == 1 && found[0].starts_with(at) && found[0].contains(expected),
+                "{param}: {found:?}"
+            );
+            assert!(found[0].contains("query parameter `q`"), "{found:?}");
+        }
+    }
+
+    #[test]
+    fn styles_a_location_does_not_have_are_refused_at_their_pointer() {
+        let params = r#"{"name":"q","in":"query","style":"matrix","schema":{"type":"string"}},
+            {"name":"h","in":"header","style":"form","schema":{"type":"string"}}"#;
+        let found = errors(params, None);
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert!(found[0].starts_with("/paths/~1x~1{id}/post/parameters/1/style `style: matrix` is not defined for query parameters"), "{found:?}");
+        assert!(found[1].starts_with("/paths/~1x~1{id}/post/parameters/2/style `style: form` is not defined for header parameters"), "{found:?}");
+        // Path-level parameters too, and every problem at once.
+        let doc = r#"{"openapi":"3.0.3","info":{"title":"t","version":"1"},"paths":{"/y/{id}":{
+            "parameters":[{"name":"id","in":"path","required":true,"style":"deepObject","schema":{"type":"object"}}],
+            "get":{"parameters":[{"name":"s","in":"path","required":true,"style":"spaceDelimited","schema":{"type":"string"}}],
+            "responses":{"204":{"description":"ok"}}}}}}"#;
+        let err = crate::load::load_str("p.json", doc).unwrap_err();
+        let pointers: Vec<&str> = err.0.iter().map(|d| d.pointer.as_str()).collect();
+        assert_eq!(
+            pointers,
+            [
+                "/paths/~1y~1{id}/parameters/0/style",
+                "/paths/~1y~1{id}/get/parameters/0/style"
+            ]
+        );
+        assert!(err.0[0]
+            .message
+            .contains("`style: deepObject` is not defined for path parameters"));
+    }
+
+    #[test]
+    fn form_encodings_are_checked_and_keep_only_what_differs() {
+        let api = lower(
+            r#"{"name":"q","in":"query","schema":{"type":"string"}}"#,
+            Some(r#"{"tags":{"style":"form"},"who":{"style":"deepObject"},"n":{"style":"form","explode":false}}"#),
+        )
+        .expect("lowers");
+        let body = api
+            .operations()
+            .next()
+            .and_then(|o| o.body.clone())
+            .expect("body");
+        let styles: Vec<_> = body
+            .styles
+            .iter()
+            .map(|s| (s.wire.as_str(), s.style, s.explode))
+            .collect();
+        assert_eq!(
+            styles,
+            [("who", Style::DeepObject, true), ("n", Style::Form, false)]
+        );
+        let found = errors(
+            r#"{"name":"q","in":"query","schema":{"type":"string"}}"#,
+            Some(r#"{"tags":{"style":"deepObject"}}"#),
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].starts_with("/paths/~1x~1{id}/post/requestBody/content/application~1x-www-form-urlencoded/encoding/tags/style form property `tags`: `style: deepObject` is defined for objects only"), "{found:?}");
+    }
+
+    #[test]
+    fn media_types_pick_by_preference() {
+        use super::{classify, content_type};
+        use crate::ir::BodyEncoding as E;
+        assert_eq!(classify("application/problem+json"), E::Json);
+        assert_eq!(classify("Application/JSON; charset=utf-8"), E::Json);
+        assert_eq!(classify("text/x-markdown"), E::Text);
+        assert_eq!(classify("image/png"), E::Bytes);
+        assert_eq!(classify("*/*"), E::Bytes);
+        assert_eq!(content_type("text/*", E::Text), "text/plain");
+        assert_eq!(
+            content_type("image/*", E::Bytes),
+            "application/octet-stream"
+        );
+        assert_eq!(
+            content_type("text/csv; charset=utf-8", E::Text),
+            "text/csv; charset=utf-8"
+        );
+        let content: indexmap::IndexMap<String, openapiv3::MediaType> = [
+            "application/octet-stream",
+            "text/plain",
+            "multipart/form-data",
+            "application/x-www-form-urlencoded",
+        ]
+        .into_iter()
+        .map(|m| (m.to_owned(), Default::default()))
+        .collect();
+        let pick = |c: &indexmap::IndexMap<String, openapiv3::MediaType>| {
+            super::pick_request(c).map(|(m, _, e)| (m.clone(), e))
+        };
+        assert_eq!(
+            pick(&content),
+            Some(("application/x-www-form-urlencoded".to_owned(), E::Form))
+        );
+        let responses = super::pick_response(&content).map(|(m, _, e)| (m.clone(), e));
+        assert_eq!(responses, Some(("text/plain".to_owned(), E::Text)));
+        let mut with_json = content.clone();
+        with_json.insert("application/vnd.x+json".to_owned(), Default::default());
+        assert_eq!(pick(&with_json).map(|p| p.1), Some(E::Json));
+    }
+}

@@ -71,9 +71,9 @@ fn rank(encoding: BodyEncoding) -> u8 {
 }
 
 /// The media type a request body is sent with, by the preference in the module docs.
-pub(crate) fn pick_request<'m>(
-    content: &'m indexmap::IndexMap<String, MediaType>,
-) -> Option<(&'m String, &'m MediaType, BodyEncoding)> {
+pub(crate) fn pick_request(
+    content: &indexmap::IndexMap<String, MediaType>,
+) -> Option<(&String, &MediaType, BodyEncoding)> {
     content
         .iter()
         .map(|(media, m)| (media, m, classify(media)))
@@ -83,9 +83,9 @@ pub(crate) fn pick_request<'m>(
 
 /// The media type an answer is read as: JSON, then text, then bytes (an answer in a form or
 /// multipart encoding is kept as bytes).
-pub(crate) fn pick_response<'m>(
-    content: &'m indexmap::IndexMap<String, MediaType>,
-) -> Option<(&'m String, &'m MediaType, BodyEncoding)> {
+pub(crate) fn pick_response(
+    content: &indexmap::IndexMap<String, MediaType>,
+) -> Option<(&String, &MediaType, BodyEncoding)> {
     content
         .iter()
         .map(|(media, m)| {

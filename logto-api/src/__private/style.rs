@@ -366,6 +366,46 @@ mod tests {
         assert_eq!(p(&json!(""), Style::Label, true), ".");
     }
 
+    /// Whatever the value, a path parameter stays inside its segment and a query value inside
+    /// its pair: the only `/`, `?`, `#`, `&` or space would be one a value forged.
+    #[test]
+    fn hostile_values_stay_in_place() {
+        let hostile = [
+            "a/b", "../..", "?x=1", "#frag", "a&b=c", "a b", "%2F", "ü/ñ", "a;b=c", "[x]", "\n",
+        ];
+        let styles = [Style::Simple, Style::Label, Style::Matrix];
+        let queries = [
+            Style::Form,
+            Style::SpaceDelimited,
+            Style::PipeDelimited,
+            Style::DeepObject,
+        ];
+        for text in hostile {
+            for value in [json!(text), json!([text, text]), json!({ text: text })] {
+                for (style, explode) in styles.iter().flat_map(|s| [(*s, false), (*s, true)]) {
+                    let segment = path_value(text, &value, style, explode);
+                    let escapes_only = segment.split('%').skip(1).all(|rest| {
+                        rest.get(..2)
+                            .is_some_and(|h| h.chars().all(|c| c.is_ascii_hexdigit()))
+                    });
+                    assert!(
+                        !segment.contains(['/', '?', '#', ' ']) && escapes_only,
+                        "{style:?} {explode} {value}: {segment}"
+                    );
+                }
+                for (style, explode) in queries.iter().flat_map(|s| [(*s, false), (*s, true)]) {
+                    for pair in query_pairs(text, &value, style, explode) {
+                        assert!(
+                            !pair.contains(['&', '#', ' ', '/', '?'])
+                                && pair.matches('=').count() == 1,
+                            "{style:?} {explode} {value}: {pair}"
+                        );
+                    }
+                }
+            }
+        }
+    }
+
     #[test]
     fn headers_and_cookies() {
         let o = json!({"R": 100, "G": 200});

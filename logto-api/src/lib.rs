@@ -51,6 +51,7 @@ pub mod __private;
 
 pub use auth::{AccessToken, BoxFuture, Secret, TokenProvider};
 pub use body::{DEFAULT_MAX_RESPONSE_SIZE, MAX_JSON_DEPTH};
+pub use bytes::Bytes;
 pub use client::{Client, ClientBuilder, Logto};
 #[cfg(feature = "account")]
 pub use error::VerificationProblem;

@@ -10,8 +10,16 @@
 // `cargo fmt` out of the files: they are prettyplease output, compared byte for byte.
 #[allow(dead_code, unused_imports)]
 #[rustfmt::skip]
+#[path = "../snapshots/encoding.rs"]
+mod encoding;
+#[allow(dead_code, unused_imports)]
+#[rustfmt::skip]
 #[path = "../snapshots/hostile.rs"]
 mod hostile;
+#[allow(dead_code, unused_imports)]
+#[rustfmt::skip]
+#[path = "../snapshots/media.rs"]
+mod media;
 #[allow(dead_code, unused_imports)]
 #[rustfmt::skip]
 #[path = "../snapshots/paging.rs"]
@@ -25,7 +33,9 @@ mod schemas;
 /// test pins one generated model of each fixture, so a generator that emits nothing fails too.
 #[test]
 fn snapshots_compile_with_warnings_denied() {
+    assert!(std::any::type_name::<encoding::types::Person>().ends_with("Person"));
     assert!(std::any::type_name::<hostile::types::TreeNode>().ends_with("TreeNode"));
+    assert!(std::any::type_name::<media::types::Memo>().ends_with("Memo"));
     assert!(std::any::type_name::<paging::types::User>().ends_with("User"));
     assert!(std::any::type_name::<schemas::types::Animal>().ends_with("Animal"));
 }

@@ -65,6 +65,9 @@ pub enum TypeRef {
     Boxed(Box<TypeRef>),
     /// A file part of a multipart body (`logto_api::FilePart`).
     File,
+    /// Raw bytes (`logto_api::Bytes`): a whole request or response body of a media type that is
+    /// neither JSON, text nor a form. A `format: binary` string inside JSON stays a `String`.
+    Bytes,
 }
 
 /// A generated type.
@@ -258,28 +261,86 @@ pub struct Param {
     pub ty: TypeRef,
     /// Required (path parameters always are).
     pub required: bool,
-    /// For arrays and objects in the query: one pair per item (`explode`) or joined with commas.
+    /// How arrays and objects are written (`style`; the location's default when absent).
+    pub style: Style,
+    /// For arrays and objects: one pair, cookie or `k=v` per item (`explode`) or joined.
     pub explode: bool,
     /// Raw description.
     pub doc: Option<String>,
 }
 
-/// How a request body is encoded.
+/// OpenAPI 3.0's `style` of a parameter or of a form body's property (see "Style Values").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Style {
+    /// `form`: the query and cookie default.
+    Form,
+    /// `spaceDelimited` (query).
+    SpaceDelimited,
+    /// `pipeDelimited` (query).
+    PipeDelimited,
+    /// `deepObject` (query).
+    DeepObject,
+    /// `simple`: the path and header default.
+    Simple,
+    /// `label` (path).
+    Label,
+    /// `matrix` (path).
+    Matrix,
+}
+
+impl Style {
+    /// The name of the style as OpenAPI writes it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Style::Form => "form",
+            Style::SpaceDelimited => "spaceDelimited",
+            Style::PipeDelimited => "pipeDelimited",
+            Style::DeepObject => "deepObject",
+            Style::Simple => "simple",
+            Style::Label => "label",
+            Style::Matrix => "matrix",
+        }
+    }
+}
+
+/// How a request body is encoded (see `lower::wire` for how one is chosen among several media
+/// types).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum BodyEncoding {
-    /// `application/json`
+    /// `application/json` or any `+json` type.
     Json,
     /// `application/x-www-form-urlencoded`
     Form,
     /// `multipart/form-data`
     Multipart,
+    /// `text/*`: a `String` sent as it is.
+    Text,
+    /// Any other media type: raw bytes sent unchanged.
+    Bytes,
+}
+
+/// The `style` and `explode` of one property of a form body, from the media type's `encoding`
+/// map; only properties that differ from the default (`form`, exploded) are listed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PropertyStyle {
+    /// The property's name on the wire.
+    pub wire: String,
+    /// Its style.
+    pub style: Style,
+    /// Its `explode`.
+    pub explode: bool,
 }
 
 /// A request body.
 #[derive(Debug, Clone)]
 pub struct Body {
-    /// The encoding used (the first the spec lists that we support).
+    /// The encoding used.
     pub encoding: BodyEncoding,
+    /// The `Content-Type` sent (the document's media type; `text/plain` or
+    /// `application/octet-stream` for a wildcard such as `text/*` or `*/*`).
+    pub media: String,
+    /// For form bodies: the properties whose encoding is not the default.
+    pub styles: Vec<PropertyStyle>,
     /// The Rust type of the body.
     pub ty: TypeRef,
     /// `requestBody.required`.
@@ -295,6 +356,8 @@ pub enum Payload {
     Empty,
     /// Text, kept as a `String`.
     Text,
+    /// Raw bytes, kept exactly (`logto_api::Bytes`).
+    Bytes,
     /// JSON of this type.
     Json(TypeRef),
 }
@@ -320,6 +383,8 @@ pub enum Output {
     Unit,
     /// `String`: bodies are text.
     Text,
+    /// `logto_api::Bytes`: bodies are raw bytes.
+    Bytes,
     /// `T`: every success response is this JSON type.
     Json(TypeRef),
     /// `Option<T>`: some success responses are this JSON type, the others are empty.

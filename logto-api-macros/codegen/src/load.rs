@@ -11,6 +11,9 @@ pub struct Document {
     pub file: String,
     /// The parsed document.
     pub api: OpenAPI,
+    /// The document as JSON, for the few things `openapiv3` does not keep (such as whether an
+    /// `encoding`'s `explode` was written at all).
+    pub raw: serde_json::Value,
 }
 
 /// Reads and parses `path`; `display` is the name diagnostics use for it.
@@ -33,11 +36,13 @@ pub fn load_str(file: &str, text: &str) -> Result<Document, Diagnostics> {
         problem(file, "", Some((e.line(), e.column())), message)
     })?;
     check_version(file, &value)?;
+    check_styles(file, &value)?;
     let mut de = serde_json::Deserializer::from_str(text);
     match serde_path_to_error::deserialize::<_, OpenAPI>(&mut de) {
         Ok(api) => Ok(Document {
             file: file.to_owned(),
             api,
+            raw: value,
         }),
         Err(e) => {
             let outer = pointer_of(e.path());
@@ -117,6 +122,68 @@ fn narrow(doc: &serde_json::Value, outer: &str) -> Option<String> {
         }
         _ => None,
     }
+}
+
+/// Refuses parameter styles that do not exist for the parameter's location (such as `deepObject`
+/// on a path parameter), all at once and each at its `style`, before `openapiv3` would stop at
+/// the first with a bare "unknown variant".
+fn check_styles(file: &str, doc: &serde_json::Value) -> Result<(), Diagnostics> {
+    let mut lists: Vec<(String, &serde_json::Value)> = Vec::new();
+    for (path, item) in doc
+        .get("paths")
+        .and_then(|p| p.as_object())
+        .into_iter()
+        .flatten()
+    {
+        let base = format!("/paths/{}", escape_token(path));
+        for (key, value) in item.as_object().into_iter().flatten() {
+            if key == "parameters" {
+                lists.push((format!("{base}/parameters"), value));
+            } else if let Some(params) = value.get("parameters") {
+                lists.push((format!("{base}/{}/parameters", escape_token(key)), params));
+            }
+        }
+    }
+    let mut params: Vec<(String, &serde_json::Value)> = Vec::new();
+    for (base, list) in lists {
+        for (i, p) in list.as_array().into_iter().flatten().enumerate() {
+            params.push((format!("{base}/{i}"), p));
+        }
+    }
+    let components = doc
+        .pointer("/components/parameters")
+        .and_then(|p| p.as_object());
+    for (key, p) in components.into_iter().flatten() {
+        params.push((format!("/components/parameters/{}", escape_token(key)), p));
+    }
+    let mut diags = Diagnostics::default();
+    for (pointer, p) in params {
+        let (Some(place), Some(style)) = (
+            p.get("in").and_then(|v| v.as_str()),
+            p.get("style").and_then(|v| v.as_str()),
+        ) else {
+            continue;
+        };
+        let allowed: &[&str] = match place {
+            "query" => &["form", "spaceDelimited", "pipeDelimited", "deepObject"],
+            "path" => &["simple", "label", "matrix"],
+            "header" => &["simple"],
+            "cookie" => &["form"],
+            _ => continue,
+        };
+        if !allowed.contains(&style) {
+            let allowed: Vec<String> = allowed.iter().map(|s| format!("`{s}`")).collect();
+            diags.push(
+                file,
+                &format!("{pointer}/style"),
+                format!(
+                    "`style: {style}` is not defined for {place} parameters (OpenAPI 3.0 allows {})",
+                    allowed.join(", ")
+                ),
+            );
+        }
+    }
+    diags.into_result(())
 }
 
 /// Refuses Swagger 2.0 and OpenAPI 3.1+ up front: their shapes differ enough that parsing them as

@@ -3,15 +3,17 @@
 
 mod request;
 mod serde_support;
+mod style;
 
 pub use crate::paging::paginate;
 pub use futures_util::stream::Stream;
-pub use request::{encode_segment, RawResponse, Request};
+pub use request::{encode_path, encode_segment, RawResponse, Request};
 pub use reqwest::multipart::Form;
 pub use reqwest::Method;
 pub use serde_support::{
     deserialize_str, double_option, from_value, serialize_tagged, tag_of, text_value,
 };
+pub use style::Style;
 pub use {serde, serde_json};
 
 /// A multipart body made of named text and file parts.

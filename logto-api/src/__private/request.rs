@@ -1,6 +1,6 @@
 //! Building, sending and decoding one call.
 
-use super::serde_support::scalar_text;
+use super::style::{self, Style};
 use super::IntoMultipart;
 use crate::auth::AccessToken;
 use crate::error::{excerpt, ApiError, Error, LogtoError, Result};
@@ -8,36 +8,56 @@ use crate::retry::{idempotent, retry_after, retryable_error, retryable_status};
 use crate::{ApiResponse, Client};
 use bytes::Bytes;
 use http::{HeaderMap, HeaderName, HeaderValue, StatusCode};
-use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
+use percent_encoding::percent_decode_str;
 use serde::Serialize;
 use serde_json::Value;
 use std::time::{Duration, Instant};
 use tracing::Instrument;
 
-/// Everything but RFC 3986 unreserved characters is escaped, so a value always stays one path
-/// segment (`/`, `?`, `#`, `%`, spaces and non-ASCII included).
-const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC
-    .remove(b'-')
-    .remove(b'.')
-    .remove(b'_')
-    .remove(b'~');
-
-/// Percent-encodes a path parameter as a single segment.
+/// Percent-encodes a path parameter as a single segment, `simple` style without `explode`
+/// (the default): arrays as `a,b`, objects as `k,v,k,v`. Everything but RFC 3986 unreserved
+/// characters is escaped in the values, so a value always stays one path segment (`/`, `?`,
+/// `#`, `%`, spaces and non-ASCII included).
 pub fn encode_segment<T: Serialize + ?Sized>(value: &T) -> String {
-    let text = super::text_value(value);
+    let text = style::path_value("", &to_json(value), Style::Simple, false);
     match text.as_str() {
         // URL parsers collapse these; escaping the dots keeps them literal for the server.
         "." => "%2E".to_owned(),
         ".." => "%2E%2E".to_owned(),
-        _ => utf8_percent_encode(&text, SEGMENT).to_string(),
+        _ => text,
     }
+}
+
+/// A path parameter named `name` in `style` (`simple`, `label` or `matrix`), still one segment:
+/// the style's own `.`, `;`, `=` and `,` are added to percent-encoded values.
+pub fn encode_path<T: Serialize + ?Sized>(
+    name: &str,
+    value: &T,
+    style: Style,
+    explode: bool,
+) -> String {
+    if style == Style::Simple && !explode {
+        return encode_segment(value);
+    }
+    let text = style::path_value(name, &to_json(value), style, explode);
+    match text.as_str() {
+        "." => "%2E".to_owned(),
+        ".." => "%2E%2E".to_owned(),
+        _ => text,
+    }
+}
+
+/// A value as JSON; `null` for what cannot be one (only maps with non-string keys, which no
+/// generated type has).
+fn to_json<T: Serialize + ?Sized>(value: &T) -> Value {
+    serde_json::to_value(value).unwrap_or(Value::Null)
 }
 
 enum Payload {
     None,
     Bytes {
         content_type: &'static str,
-        bytes: Vec<u8>,
+        bytes: Bytes,
     },
     Multipart(reqwest::multipart::Form),
 }
@@ -50,7 +70,8 @@ pub struct Request<'a> {
     /// The path as the API description writes it, for messages (the real path may be long).
     template: &'static str,
     path: String,
-    query: Vec<(String, String)>,
+    /// `name=value` pairs, already percent-encoded.
+    query: Vec<String>,
     headers: HeaderMap,
     cookies: Vec<String>,
     payload: Payload,
@@ -105,7 +126,7 @@ impl<'a> Request<'a> {
         }
     }
 
-    /// Adds a query parameter, following OpenAPI's `form` style: arrays repeat the name when
+    /// Adds a query parameter in `form` style (the default): arrays repeat the name when
     /// `explode` (else join with commas), objects become one pair per property when `explode`.
     pub fn query<T: Serialize + ?Sized>(
         &mut self,
@@ -113,39 +134,41 @@ impl<'a> Request<'a> {
         value: Option<&T>,
         explode: bool,
     ) -> Result<()> {
-        let Some(value) = value else { return Ok(()) };
-        let value = serde_json::to_value(value)
-            .map_err(|e| self.invalid(format!("query `{name}`: {e}")))?;
-        match value {
-            Value::Null => {}
-            Value::Array(items) if explode => {
-                self.query
-                    .extend(items.iter().map(|v| (name.to_owned(), scalar_text(v))));
-            }
-            Value::Array(items) => {
-                let joined: Vec<String> = items.iter().map(scalar_text).collect();
-                self.query.push((name.to_owned(), joined.join(",")));
-            }
-            Value::Object(map) if explode => {
-                self.query
-                    .extend(map.iter().map(|(k, v)| (k.clone(), scalar_text(v))));
-            }
-            Value::Object(map) => {
-                let joined: Vec<String> = map
-                    .iter()
-                    .flat_map(|(k, v)| [k.clone(), scalar_text(v)])
-                    .collect();
-                self.query.push((name.to_owned(), joined.join(",")));
-            }
-            scalar => self.query.push((name.to_owned(), scalar_text(&scalar))),
+        self.query_style(name, value, Style::Form, explode)
+    }
+
+    /// Adds a query parameter in `style` (`form`, `spaceDelimited`, `pipeDelimited` or
+    /// `deepObject`), per OpenAPI 3.0.3's style tables.
+    pub fn query_style<T: Serialize + ?Sized>(
+        &mut self,
+        name: &str,
+        value: Option<&T>,
+        style: Style,
+        explode: bool,
+    ) -> Result<()> {
+        if let Some(value) = value {
+            let value = to_json(value);
+            self.query
+                .extend(style::query_pairs(name, &value, style, explode));
         }
         Ok(())
     }
 
-    /// Adds a header parameter.
+    /// Adds a header parameter (`simple` style, not exploded).
     pub fn header<T: Serialize + ?Sized>(&mut self, name: &str, value: Option<&T>) -> Result<()> {
+        self.header_style(name, value, false)
+    }
+
+    /// Adds a header parameter in `simple` style: arrays as `a,b`, objects as `k,v,k,v` or, when
+    /// `explode`, `k=v,k=v`.
+    pub fn header_style<T: Serialize + ?Sized>(
+        &mut self,
+        name: &str,
+        value: Option<&T>,
+        explode: bool,
+    ) -> Result<()> {
         let Some(value) = value else { return Ok(()) };
-        let text = super::text_value(value);
+        let text = style::header_value(&to_json(value), explode);
         let name = HeaderName::try_from(name)
             .map_err(|e| self.invalid(format!("header name `{name}`: {e}")))?;
         let value = HeaderValue::try_from(text)
@@ -154,38 +177,99 @@ impl<'a> Request<'a> {
         Ok(())
     }
 
-    /// Adds a cookie parameter.
+    /// Adds a cookie parameter (`form` style, exploded: the default).
     pub fn cookie<T: Serialize + ?Sized>(&mut self, name: &str, value: Option<&T>) -> Result<()> {
+        self.cookie_style(name, value, true)
+    }
+
+    /// Adds a cookie parameter in `form` style: exploded arrays and objects become one cookie per
+    /// item or property, otherwise items are joined with commas.
+    pub fn cookie_style<T: Serialize + ?Sized>(
+        &mut self,
+        name: &str,
+        value: Option<&T>,
+        explode: bool,
+    ) -> Result<()> {
         if let Some(value) = value {
-            self.cookies
-                .push(format!("{name}={}", super::text_value(value)));
+            let pairs = style::cookie_pairs(name, &to_json(value), explode);
+            self.cookies.extend(pairs);
         }
         Ok(())
     }
 
-    /// Sets a JSON body.
+    /// Sets a JSON body (`application/json`).
     pub fn json<T: Serialize>(&mut self, body: Option<&T>) -> Result<()> {
+        self.json_as(body, "application/json")
+    }
+
+    /// Sets a JSON body sent as `content_type` (such as `application/merge-patch+json`).
+    pub fn json_as<T: Serialize>(
+        &mut self,
+        body: Option<&T>,
+        content_type: &'static str,
+    ) -> Result<()> {
         if let Some(body) = body {
             let bytes =
                 crate::body::to_json_vec(body).map_err(|e| self.invalid(format!("body: {e}")))?;
             self.payload = Payload::Bytes {
-                content_type: "application/json",
-                bytes,
+                content_type,
+                bytes: Bytes::from(bytes),
             };
         }
         Ok(())
     }
 
-    /// Sets an `application/x-www-form-urlencoded` body.
-    pub fn form<T: Serialize>(&mut self, body: Option<&T>) -> Result<()> {
+    /// Sets a text body, sent as it is with `content_type` (such as `text/plain`).
+    pub fn text(&mut self, body: Option<String>, content_type: &'static str) {
         if let Some(body) = body {
-            let text = serde_urlencoded::to_string(body)
-                .map_err(|e| self.invalid(format!("form body: {e}")))?;
             self.payload = Payload::Bytes {
-                content_type: "application/x-www-form-urlencoded",
-                bytes: text.into_bytes(),
+                content_type,
+                bytes: Bytes::from(body),
             };
         }
+    }
+
+    /// Sets a body of raw bytes, sent unchanged with `content_type` (such as
+    /// `application/octet-stream`).
+    pub fn bytes(&mut self, body: Option<Bytes>, content_type: &'static str) {
+        if let Some(bytes) = body {
+            self.payload = Payload::Bytes {
+                content_type,
+                bytes,
+            };
+        }
+    }
+
+    /// Sets an `application/x-www-form-urlencoded` body whose properties all take the default
+    /// encoding: `form` style, exploded (arrays repeat their name).
+    pub fn form<T: Serialize>(&mut self, body: Option<&T>) -> Result<()> {
+        self.form_style(body, &[])
+    }
+
+    /// Sets an `application/x-www-form-urlencoded` body. Each property is written like a query
+    /// parameter: with the style and `explode` listed for it in `encodings` (from the media
+    /// type's `encoding` map), else `form` style, exploded.
+    pub fn form_style<T: Serialize>(
+        &mut self,
+        body: Option<&T>,
+        encodings: &[(&str, Style, bool)],
+    ) -> Result<()> {
+        let Some(body) = body else { return Ok(()) };
+        let Value::Object(properties) = to_json(body) else {
+            return Err(self.invalid("a form body must be an object".to_owned()));
+        };
+        let mut pairs = Vec::new();
+        for (name, value) in &properties {
+            let (style, explode) = encodings
+                .iter()
+                .find(|(n, _, _)| n == name)
+                .map_or((Style::Form, true), |&(_, s, e)| (s, e));
+            pairs.extend(style::query_pairs(name, value, style, explode));
+        }
+        self.payload = Payload::Bytes {
+            content_type: "application/x-www-form-urlencoded",
+            bytes: Bytes::from(pairs.join("&")),
+        };
         Ok(())
     }
 
@@ -202,22 +286,29 @@ impl<'a> Request<'a> {
         let mut url = reqwest::Url::parse(&joined)
             .map_err(|e| self.invalid(format!("URL `{joined}`: {e}")))?;
         if !self.query.is_empty() {
-            url.query_pairs_mut().extend_pairs(self.query.iter());
+            let ours = self.query.join("&");
+            let query = match url.query().filter(|q| !q.is_empty()) {
+                Some(base) => format!("{base}&{ours}"),
+                None => ours,
+            };
+            url.set_query(Some(&query));
         }
         Ok(url)
     }
 
     /// Refuses a path parameter that cannot be sent as the segment it fills: an empty value
-    /// (`/api/users/{id}` with `""` would call `GET /api/users/`, another operation) and `.` or
-    /// `..`, which URL parsers resolve (escaped or not) to another endpoint.
+    /// (`/api/users/{id}` with `""` would call `GET /api/users/`, another operation) and a
+    /// segment that reads `.` or `..` once decoded (`..`, `%2E%2E`, a label-style `.%2E`), which
+    /// URL parsers resolve to another endpoint.
     fn check_path_parameters(&self) -> Result<()> {
         // Values are encoded as single segments, so the path has the template's segments.
         let filled = self.template.split('/').zip(self.path.split('/'));
         for (template, sent) in filled.filter(|(template, _)| template.contains('{')) {
-            if matches!(sent, "" | "%2E" | "%2E%2E") {
-                let shown = match sent {
+            let decoded = percent_decode_str(sent).decode_utf8_lossy();
+            if matches!(&*decoded, "" | "." | "..") {
+                let shown = match &*decoded {
                     "" => "an empty value",
-                    "%2E" => "`.`",
+                    "." => "`.`",
                     _ => "`..`",
                 };
                 return Err(self.invalid(format!(
@@ -390,7 +481,7 @@ impl Parts {
             Payload::Bytes {
                 content_type,
                 bytes,
-            } => (Some((content_type, Bytes::from(bytes))), None),
+            } => (Some((content_type, bytes)), None),
             Payload::Multipart(form) => (None, Some(form)),
         };
         Parts {
@@ -505,10 +596,43 @@ impl RawResponse {
         Ok(self.wrap(()))
     }
 
-    /// The body as text.
+    /// The body as text: UTF-8 (or ISO-8859-1 when the `Content-Type` says so), never decoded
+    /// lossily; bytes that are not valid text are a [`Error::Decode`].
     pub fn text(self) -> Result<ApiResponse<String>> {
-        let text = String::from_utf8_lossy(&self.body).into_owned();
-        Ok(self.wrap(text))
+        let latin1 = self
+            .headers
+            .get(http::header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| {
+                let v = v.to_ascii_lowercase();
+                v.contains("charset=iso-8859-1") || v.contains("charset=latin1")
+            });
+        if latin1 {
+            let text = self.body.iter().map(|&b| char::from(b)).collect();
+            return Ok(self.wrap(text));
+        }
+        match std::str::from_utf8(&self.body) {
+            Ok(text) => {
+                let text = text.to_owned();
+                Ok(self.wrap(text))
+            }
+            Err(e) => {
+                use serde::de::Error as _;
+                let source = serde_json::Error::custom(format!("the text is not UTF-8: {e}"));
+                Err(Error::decode(
+                    self.operation,
+                    self.status,
+                    source,
+                    excerpt(&self.body),
+                ))
+            }
+        }
+    }
+
+    /// The body as the exact bytes received.
+    pub fn bytes(self) -> Result<ApiResponse<Bytes>> {
+        let body = self.body.clone();
+        Ok(self.wrap(body))
     }
 
     /// The body as JSON of type `T` (an empty body reads as `null`).

@@ -101,6 +101,7 @@ pub(crate) fn type_tokens(ty: &TypeRef, prefix: &TokenStream) -> TokenStream {
         TypeRef::String => quote!(String),
         TypeRef::Any => quote!(Value),
         TypeRef::File => quote!(::logto_api::FilePart),
+        TypeRef::Bytes => quote!(::logto_api::Bytes),
         TypeRef::Named(n) => {
             let n = ident(n);
             quote!(#prefix #n)

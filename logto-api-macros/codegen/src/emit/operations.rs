@@ -3,7 +3,8 @@
 
 use super::{doc_attr, doc_or, ident, type_tokens};
 use crate::ir::{
-    Api, Body, BodyEncoding, Group, Location, Operation, Output, Paging, Param, Payload, TypeRef,
+    Api, Body, BodyEncoding, Group, Location, Operation, Output, Paging, Param, Payload, Style,
+    TypeRef,
 };
 use crate::naming::pascal;
 use proc_macro2::TokenStream;
@@ -91,9 +92,32 @@ fn arg_type(ty: &TypeRef) -> TokenStream {
 
 fn arg_value(name: &proc_macro2::Ident, ty: &TypeRef) -> TokenStream {
     match ty {
-        TypeRef::String => quote!(#name.into()),
+        TypeRef::String | TypeRef::Bytes => quote!(#name.into()),
         _ => quote!(#name),
     }
+}
+
+/// A body argument: `impl Into<String>` for text and `impl Into<Bytes>` for raw bytes, else its
+/// type (a JSON body that is a plain string stays `String`).
+fn body_arg_type(b: &Body) -> TokenStream {
+    match (b.encoding, &b.ty) {
+        (BodyEncoding::Text, TypeRef::String) => quote!(impl Into<String>),
+        (BodyEncoding::Bytes, TypeRef::Bytes) => quote!(impl Into<::logto_api::Bytes>),
+        _ => type_tokens(&b.ty, &types_prefix()),
+    }
+}
+
+fn body_arg_value(b: &Body) -> TokenStream {
+    match b.encoding {
+        BodyEncoding::Text | BodyEncoding::Bytes => quote!(body.into()),
+        _ => quote!(body),
+    }
+}
+
+/// `::logto_api::__private::Style::DeepObject`, ...
+fn style_tokens(style: Style) -> TokenStream {
+    let variant = format_ident!("{}", pascal(style.as_str()));
+    quote!(::logto_api::__private::Style::#variant)
 }
 
 fn operation_doc(op: &Operation) -> TokenStream {
@@ -128,11 +152,11 @@ fn emit_method(op: &Operation) -> TokenStream {
         quote!(#n: #t)
     });
     let body_arg = body.map(|b| {
-        let t = type_tokens(&b.ty, &types_prefix());
+        let t = body_arg_type(b);
         quote!(body: #t)
     });
     let values = params.iter().map(|p| arg_value(&ident(&p.name), &p.ty));
-    let body_value = body.map(|_| quote!(body));
+    let body_value = body.map(body_arg_value);
     let doc = operation_doc(op);
     quote! {
         #doc
@@ -202,9 +226,9 @@ fn emit_builder(op: &Operation) -> TokenStream {
     });
     let setters = op.params.iter().filter(|p| !p.required).map(emit_setter);
     let body_setter = op.body.as_ref().filter(|b| !b.required).map(|b| {
-        let t = type_tokens(&b.ty, &types_prefix());
+        let (t, value) = (body_arg_type(b), body_arg_value(b));
         let doc = doc_or(b.doc.as_deref(), "Sets the request body.");
-        quote! { #doc pub fn body(mut self, body: #t) -> Self { self.body = Some(body); self } }
+        quote! { #doc pub fn body(mut self, body: #t) -> Self { self.body = Some(#value); self } }
     });
     let (output_ty, response_enum) = output(op);
     let send = emit_send(op, &output_ty);
@@ -280,6 +304,7 @@ fn output(op: &Operation) -> (TokenStream, TokenStream) {
     match &op.output {
         Output::Unit => (quote!(()), TokenStream::new()),
         Output::Text => (quote!(String), TokenStream::new()),
+        Output::Bytes => (quote!(::logto_api::Bytes), TokenStream::new()),
         Output::Json(t) => (type_tokens(t, &p), TokenStream::new()),
         Output::OptionalJson(t) => {
             let t = type_tokens(t, &p);
@@ -293,6 +318,7 @@ fn output(op: &Operation) -> (TokenStream, TokenStream) {
                 Some(match &r.payload {
                     Payload::Empty => quote!(#doc #v,),
                     Payload::Text => quote!(#doc #v(String),),
+                    Payload::Bytes => quote!(#doc #v(::logto_api::Bytes),),
                     Payload::Json(t) => {
                         let t = type_tokens(t, &p);
                         quote!(#doc #v(#t),)
@@ -349,14 +375,21 @@ fn emit_send(op: &Operation, output_ty: &TokenStream) -> TokenStream {
             } else {
                 quote!(self.#n.as_ref())
             };
-            match p.location {
-                Location::Query => {
-                    let explode = p.explode;
+            // The defaults keep their short calls, so most generated code does not name a style.
+            let explode = p.explode;
+            match (p.location, p.style) {
+                (Location::Query, Style::Form) => {
                     quote!(request.query(#wire, #value, #explode)?;)
                 }
-                Location::Header => quote!(request.header(#wire, #value)?;),
-                Location::Cookie => quote!(request.cookie(#wire, #value)?;),
-                Location::Path => TokenStream::new(),
+                (Location::Query, style) => {
+                    let style = style_tokens(style);
+                    quote!(request.query_style(#wire, #value, #style, #explode)?;)
+                }
+                (Location::Header, _) if !explode => quote!(request.header(#wire, #value)?;),
+                (Location::Header, _) => quote!(request.header_style(#wire, #value, true)?;),
+                (Location::Cookie, _) if explode => quote!(request.cookie(#wire, #value)?;),
+                (Location::Cookie, _) => quote!(request.cookie_style(#wire, #value, false)?;),
+                (Location::Path, _) => TokenStream::new(),
             }
         });
     let body = op.body.as_ref().map(|b| {
@@ -365,10 +398,23 @@ fn emit_send(op: &Operation, output_ty: &TokenStream) -> TokenStream {
         } else {
             quote!(self.body)
         };
+        let media = &b.media;
         match b.encoding {
-            BodyEncoding::Json => quote!(request.json(#value.as_ref())?;),
-            BodyEncoding::Form => quote!(request.form(#value.as_ref())?;),
+            BodyEncoding::Json if media == "application/json" => {
+                quote!(request.json(#value.as_ref())?;)
+            }
+            BodyEncoding::Json => quote!(request.json_as(#value.as_ref(), #media)?;),
+            BodyEncoding::Form if b.styles.is_empty() => quote!(request.form(#value.as_ref())?;),
+            BodyEncoding::Form => {
+                let styles = b.styles.iter().map(|s| {
+                    let (wire, style, explode) = (&s.wire, style_tokens(s.style), s.explode);
+                    quote!((#wire, #style, #explode))
+                });
+                quote!(request.form_style(#value.as_ref(), &[#(#styles),*])?;)
+            }
             BodyEncoding::Multipart => quote!(request.multipart(#value);),
+            BodyEncoding::Text => quote!(request.text(#value, #media);),
+            BodyEncoding::Bytes => quote!(request.bytes(#value, #media);),
         }
     });
     let decode = emit_decode(op);
@@ -427,7 +473,12 @@ fn emit_path(op: &Operation) -> TokenStream {
             .find(|p| p.location == Location::Path && p.wire == wire)
         {
             let n = ident(&p.name);
-            args.push(quote!(::logto_api::__private::encode_segment(&self.#n)));
+            args.push(if p.style == Style::Simple && !p.explode {
+                quote!(::logto_api::__private::encode_segment(&self.#n))
+            } else {
+                let (style, explode, wire) = (style_tokens(p.style), p.explode, &p.wire);
+                quote!(::logto_api::__private::encode_path(#wire, &self.#n, #style, #explode))
+            });
         }
         rest = &rest[start + len + 1..];
     }
@@ -443,6 +494,7 @@ fn emit_decode(op: &Operation) -> TokenStream {
     match &op.output {
         Output::Unit => quote!(response.unit()),
         Output::Text => quote!(response.text()),
+        Output::Bytes => quote!(response.bytes()),
         Output::Json(_) => quote!(response.json()),
         Output::OptionalJson(_) => {
             let empty: Vec<u16> = op
@@ -464,6 +516,9 @@ fn emit_decode(op: &Operation) -> TokenStream {
                         quote!(#status => response.unit().map(|r| r.map(|()| #name::#v)),)
                     }
                     Payload::Text => quote!(#status => response.text().map(|r| r.map(#name::#v)),),
+                    Payload::Bytes => {
+                        quote!(#status => response.bytes().map(|r| r.map(#name::#v)),)
+                    }
                     Payload::Json(t) => {
                         let t = type_tokens(t, &types_prefix());
                         quote!(#status => response.json::<#t>().map(|r| r.map(#name::#v)),)

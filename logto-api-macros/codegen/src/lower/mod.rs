@@ -10,6 +10,7 @@ mod rename;
 mod schema;
 mod shape;
 mod union;
+mod wire;
 
 use crate::diag::Diagnostics;
 use crate::ir::{Api, TypeDef, TypeRef};
@@ -22,7 +23,7 @@ pub use shape::literal;
 
 /// Lowers a loaded document to the IR, reporting every problem found.
 pub fn lower(doc: &Document) -> Result<Api, Diagnostics> {
-    let mut lowerer = Lowerer::new(&doc.file, &doc.api);
+    let mut lowerer = Lowerer::new(&doc.file, &doc.api, &doc.raw);
     let groups = lowerer.operations();
     let mut api = Api {
         title: doc.api.info.title.clone(),
@@ -88,6 +89,8 @@ pub(crate) struct Lowered {
 pub(crate) struct Lowerer<'a> {
     pub file: &'a str,
     pub api: &'a OpenAPI,
+    /// The document as JSON, for what `openapiv3` does not keep.
+    pub raw: &'a serde_json::Value,
     pub diags: Diagnostics,
     pub names: Namespace,
     pub types: Vec<TypeDef>,
@@ -108,10 +111,11 @@ pub(crate) struct Lowerer<'a> {
 }
 
 impl<'a> Lowerer<'a> {
-    fn new(file: &'a str, api: &'a OpenAPI) -> Self {
+    fn new(file: &'a str, api: &'a OpenAPI, raw: &'a serde_json::Value) -> Self {
         Lowerer {
             file,
             api,
+            raw,
             diags: Diagnostics::default(),
             names: Namespace::for_types(),
             types: Vec::new(),

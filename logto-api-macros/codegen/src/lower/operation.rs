@@ -1,6 +1,6 @@
 //! Lowering of paths and operations: parameters, request bodies, success responses, groups.
 
-use super::{Hint, Lowerer, SchemaRef};
+use super::{wire, Hint, Lowerer, SchemaRef};
 use crate::diag::child;
 use crate::ir::{
     Body, BodyEncoding, Group, Location, Method, Operation, Output, Paging, Param, Payload,
@@ -132,17 +132,11 @@ impl Lowerer<'_> {
             let Some(param) = self.parameter(p, &p_ptr) else {
                 continue;
             };
-            let (data, location, explode) = match &param {
-                Parameter::Path { parameter_data, .. } => (parameter_data, Location::Path, false),
-                Parameter::Query { parameter_data, .. } => {
-                    (parameter_data, Location::Query, param_explode(&param))
-                }
-                Parameter::Header { parameter_data, .. } => {
-                    (parameter_data, Location::Header, false)
-                }
-                Parameter::Cookie { parameter_data, .. } => {
-                    (parameter_data, Location::Cookie, false)
-                }
+            let (data, location) = match &param {
+                Parameter::Path { parameter_data, .. } => (parameter_data, Location::Path),
+                Parameter::Query { parameter_data, .. } => (parameter_data, Location::Query),
+                Parameter::Header { parameter_data, .. } => (parameter_data, Location::Header),
+                Parameter::Cookie { parameter_data, .. } => (parameter_data, Location::Cookie),
             };
             // An operation-level parameter overrides a path-level one of the same name and place.
             out.retain(|o| !(o.wire == data.name && o.location == location));
@@ -156,12 +150,14 @@ impl Lowerer<'_> {
                 }
                 ParameterSchemaOrContent::Content(_) => TypeRef::String,
             };
+            let (style, explode) = self.param_style(&param, &ty, &p_ptr);
             out.push(Param {
                 wire: data.name.clone(),
                 name: String::new(),
                 location,
                 ty,
                 required: data.required || location == Location::Path,
+                style,
                 explode,
                 doc: data.description.clone(),
             });
@@ -215,12 +211,17 @@ impl Lowerer<'_> {
     }
 
     fn body(&mut self, op_name: &str, body: &ReferenceOr<RequestBody>, ptr: &str) -> Option<Body> {
+        // Where the body really is, for reading the raw document.
+        let mut raw_ptr = ptr.to_owned();
         let body = match body {
             ReferenceOr::Item(b) => b.clone(),
             ReferenceOr::Reference { reference } => {
                 let key = reference.strip_prefix("#/components/requestBodies/");
                 match key.and_then(|k| self.api.components.as_ref()?.request_bodies.get(k)) {
-                    Some(ReferenceOr::Item(b)) => b.clone(),
+                    Some(ReferenceOr::Item(b)) => {
+                        raw_ptr = child("/components/requestBodies", key.unwrap_or_default());
+                        b.clone()
+                    }
                     _ => {
                         self.error(
                             ptr,
@@ -231,23 +232,34 @@ impl Lowerer<'_> {
                 }
             }
         };
-        let pick = body.content.iter().find_map(|(media, m)| {
-            let encoding = body_encoding(media)?;
-            Some((encoding, media.clone(), m.schema.clone()))
-        });
-        let Some((encoding, media, schema)) = pick else {
-            let types: Vec<&str> = body.content.keys().map(String::as_str).collect();
-            self.error(ptr, format!("no supported request media type among {types:?} (JSON, form and multipart are)"));
+        let Some((media, m, encoding)) = wire::pick_request(&body.content) else {
+            self.error(
+                ptr,
+                "a request body needs at least one media type in `content`",
+            );
             return None;
         };
-        let schema_ptr = child(&child(&child(ptr, "content"), &media), "schema");
+        let media_ptr = child(&child(ptr, "content"), media);
+        let schema_ptr = child(&media_ptr, "schema");
         let hint = Hint::new([format!("{op_name}Body")]);
-        let ty = match (&schema, encoding) {
+        let ty = match (&m.schema, encoding) {
+            // The schema of a text or bytes body says nothing the generated code can use.
+            (_, BodyEncoding::Text) => TypeRef::String,
+            (_, BodyEncoding::Bytes) => TypeRef::Bytes,
             (None, _) => TypeRef::Any,
             (Some(s), BodyEncoding::Multipart) => self.multipart(s, &hint, &schema_ptr),
             (Some(s), _) => self.schema(s.into(), &hint, &schema_ptr).ty,
         };
+        let styles = if encoding == BodyEncoding::Form {
+            self.check_form_body(&ty, &schema_ptr);
+            let raw_media_ptr = child(&child(&raw_ptr, "content"), media);
+            self.form_styles(m, &ty, &raw_media_ptr)
+        } else {
+            Vec::new()
+        };
         Some(Body {
+            media: wire::content_type(media, encoding),
+            styles,
             encoding,
             ty,
             required: body.required,
@@ -325,9 +337,8 @@ impl Lowerer<'_> {
                     }
                 }
             };
-            let json = resp.content.iter().find(|(media, _)| is_json(media));
-            let payload = match json {
-                Some((media, m)) => {
+            let payload = match wire::pick_response(&resp.content) {
+                Some((media, m, BodyEncoding::Json)) => {
                     let hint = response_hint(id, noun.as_deref());
                     let s_ptr = child(&child(&child(&r_ptr, "content"), media), "schema");
                     match &m.schema {
@@ -335,8 +346,9 @@ impl Lowerer<'_> {
                         None => Payload::Json(TypeRef::Any),
                     }
                 }
-                None if resp.content.is_empty() => Payload::Empty,
-                None => Payload::Text,
+                Some((_, _, BodyEncoding::Text)) => Payload::Text,
+                Some(_) => Payload::Bytes,
+                None => Payload::Empty,
             };
             out.push(Response {
                 status: code,
@@ -401,29 +413,6 @@ fn template_names(path: &str) -> Vec<String> {
         .collect()
 }
 
-/// Form style (the query default) explodes unless told otherwise.
-fn param_explode(p: &Parameter) -> bool {
-    match p {
-        Parameter::Query { parameter_data, .. } => parameter_data.explode.unwrap_or(true),
-        _ => false,
-    }
-}
-
-fn is_json(media: &str) -> bool {
-    let essence = media.split(';').next().unwrap_or("").trim();
-    essence == "application/json" || essence.ends_with("+json")
-}
-
-fn body_encoding(media: &str) -> Option<BodyEncoding> {
-    let essence = media.split(';').next().unwrap_or("").trim();
-    match essence {
-        m if is_json(m) => Some(BodyEncoding::Json),
-        "application/x-www-form-urlencoded" => Some(BodyEncoding::Form),
-        "multipart/form-data" => Some(BodyEncoding::Multipart),
-        _ => None,
-    }
-}
-
 fn is_file(prop: &ReferenceOr<Box<openapiv3::Schema>>) -> bool {
     match prop {
         ReferenceOr::Item(s) => match super::shape::Shape::of(s) {
@@ -450,22 +439,26 @@ fn response_hint(id: &str, noun: Option<&str>) -> Hint {
     }
 }
 
+/// One output type when every success answer reads the same way (an empty answer reads as
+/// `None` beside JSON, as `""` beside text and as no bytes beside bytes), else a per-status enum.
 fn output_of(responses: &[Response], op_name: &str) -> Output {
     let mut json: Vec<&TypeRef> = Vec::new();
-    let (mut text, mut empty) = (false, false);
+    let (mut text, mut bytes, mut empty) = (false, false, false);
     for r in responses {
         match &r.payload {
             Payload::Json(t) if !json.contains(&t) => json.push(t),
             Payload::Json(_) => {}
             Payload::Text => text = true,
+            Payload::Bytes => bytes = true,
             Payload::Empty => empty = true,
         }
     }
-    match (json.as_slice(), text) {
-        ([], false) => Output::Unit,
-        ([], true) => Output::Text,
-        ([t], false) if empty => Output::OptionalJson((*t).clone()),
-        ([t], false) => Output::Json((*t).clone()),
+    match (json.as_slice(), text, bytes) {
+        ([], false, false) => Output::Unit,
+        ([], true, false) => Output::Text,
+        ([], false, true) => Output::Bytes,
+        ([t], false, false) if empty => Output::OptionalJson((*t).clone()),
+        ([t], false, false) => Output::Json((*t).clone()),
         _ => Output::PerStatus(format!("{op_name}Outcome")),
     }
 }

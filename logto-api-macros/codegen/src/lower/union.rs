@@ -444,6 +444,7 @@ fn variant_name(ty: &TypeRef, parent: &str) -> String {
         TypeRef::String => "String".to_owned(),
         TypeRef::Any => "Any".to_owned(),
         TypeRef::File => "File".to_owned(),
+        TypeRef::Bytes => "Bytes".to_owned(),
         TypeRef::List(_) => "List".to_owned(),
         TypeRef::Map(_) => "Map".to_owned(),
         TypeRef::Boxed(inner) => variant_name(inner, parent),

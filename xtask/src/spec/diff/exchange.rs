@@ -141,26 +141,10 @@ impl<'a> Differ<'a> {
         }
         let (o_style, n_style) = (style(o), style(n));
         if o_style != n_style {
-            // The generator always writes query parameters as `form` and the others as
-            // `simple`; any other style makes the generated request wrong.
-            let supported = matches!(
-                (n.location, n_style.as_str()),
-                ("query" | "cookie", "form") | ("path" | "header", "simple")
-            );
-            let impact = if supported {
-                Impact::None
-            } else {
-                Impact::Runtime
-            };
+            // The generated client writes every style OpenAPI 3.0 defines, so regenerating
+            // follows the change.
             let msg = format!("{what}: style `{o_style}` is now `{n_style}`");
-            self.emit(
-                s,
-                rules::find("parameter-style-changed"),
-                Direction::Request,
-                impact,
-                child(&n.ptr, "style"),
-                msg,
-            );
+            self.emit_rule(s, "parameter-style-changed", child(&n.ptr, "style"), msg);
         }
         if explode(o) != explode(n) {
             let msg = format!("{what}: explode `{}` is now `{}`", explode(o), explode(n));
@@ -368,17 +352,11 @@ impl<'a> Differ<'a> {
             return;
         };
         let common: Vec<&String> = n_map.keys().filter(|k| o_map.contains_key(*k)).collect();
-        // The media type the generator picks: JSON first (responses), any encoding it supports
-        // (bodies); else the first one both documents have.
+        // The media type the generator picks (JSON, then form, multipart, text, bytes; the first
+        // listed of a kind), among those both documents have.
         let pick = common
             .iter()
-            .find(|m| is_json(m))
-            .or_else(|| {
-                common
-                    .iter()
-                    .find(|m| dir == Direction::Request && supported_body(m))
-            })
-            .or(common.first());
+            .min_by_key(|m| media_rank(m, dir == Direction::Request));
         let Some(media) = pick else {
             return;
         };
@@ -464,10 +442,20 @@ fn is_json(media: &str) -> bool {
     essence == "application/json" || essence.ends_with("+json")
 }
 
-fn supported_body(media: &str) -> bool {
-    let essence = media.split(';').next().unwrap_or("").trim();
-    matches!(
-        essence,
-        "application/x-www-form-urlencoded" | "multipart/form-data"
-    )
+/// The generator's preference among media types (`lower::wire` in the codegen crate): JSON,
+/// then form and multipart (request bodies only), then text, then bytes.
+fn media_rank(media: &str, request: bool) -> u8 {
+    let essence = media
+        .split(';')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase();
+    match essence.as_str() {
+        m if is_json(m) => 0,
+        "application/x-www-form-urlencoded" if request => 1,
+        "multipart/form-data" if request => 2,
+        m if m.starts_with("text/") => 3,
+        _ => 4,
+    }
 }

@@ -272,6 +272,7 @@ impl<'a> Ir<'a> {
             TypeRef::String => "String".into(),
             TypeRef::Any => "Value".into(),
             TypeRef::File => "FilePart".into(),
+            TypeRef::Bytes => "Bytes".into(),
             TypeRef::List(t) => format!("Vec<{}>", self.erased(t)),
             TypeRef::Map(t) => format!("BTreeMap<String, {}>", self.erased(t)),
             TypeRef::Boxed(t) => format!("Box<{}>", self.erased(t)),
@@ -324,11 +325,13 @@ pub fn output_shape(ir: &Ir<'_>, op: &Operation) -> String {
     let payload = |p: &Payload| match p {
         Payload::Empty => "empty".to_owned(),
         Payload::Text => "text".to_owned(),
+        Payload::Bytes => "bytes".to_owned(),
         Payload::Json(t) => ir.erased(t),
     };
     match &op.output {
         Output::Unit => "()".into(),
         Output::Text => "String".into(),
+        Output::Bytes => "Bytes".into(),
         Output::Json(t) => ir.erased(t),
         Output::OptionalJson(t) => format!("Option<{}>", ir.erased(t)),
         Output::PerStatus(_) => {

@@ -103,7 +103,7 @@
 //! | `parameter-removed` | warning | request | compile | its argument or setter is gone |
 //! | `parameter-became-required` | breaking | request | compile | setter → positional argument |
 //! | `parameter-became-optional` | info | request | compile | positional argument → setter |
-//! | `parameter-style-changed` | warning | request | runtime → none when still `form` (query, cookie) / `simple` (path, header) | the generator only writes those styles |
+//! | `parameter-style-changed` | warning | request | none | the generated client follows `style` |
 //! | `parameter-explode-changed` | warning | request | none | the generated client follows `explode` |
 //! | `parameter-deprecated` | warning | request | none | informational |
 //! | `required-request-body-added` | breaking | request | compile | a new positional argument |

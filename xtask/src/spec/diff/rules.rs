@@ -55,7 +55,7 @@ pub const RULES: &[Rule] = &[
     rule("parameter-removed", Warning, Req, Compile),
     rule("parameter-became-required", Breaking, Req, Compile),
     rule("parameter-became-optional", Info, Req, Compile),
-    rule("parameter-style-changed", Warning, Req, Runtime),
+    rule("parameter-style-changed", Warning, Req, NoImpact),
     rule("parameter-explode-changed", Warning, Req, NoImpact),
     rule("parameter-deprecated", Warning, Req, NoImpact),
     rule("required-request-body-added", Breaking, Req, Compile),

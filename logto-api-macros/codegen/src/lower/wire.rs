@@ -264,7 +264,11 @@ impl Lowerer<'_> {
         match ty {
             TypeRef::Bool
             | TypeRef::Integer
+            | TypeRef::Int32
+            | TypeRef::UInt32
+            | TypeRef::UInt64
             | TypeRef::Number
+            | TypeRef::Float
             | TypeRef::String
             | TypeRef::File
             | TypeRef::Bytes => Kind::Scalar,
@@ -277,6 +281,7 @@ impl Lowerer<'_> {
                     TypeKind::Struct(_) => Kind::Object,
                     TypeKind::Enum(_) => Kind::Scalar,
                     TypeKind::Union(_) => Kind::Unknown,
+                    TypeKind::Newtype(inner) => self.kind(inner),
                 },
                 None => Kind::Unknown,
             },

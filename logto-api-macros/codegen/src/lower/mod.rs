@@ -90,6 +90,9 @@ pub(crate) struct Lowerer<'a> {
     pub by_shape: HashMap<String, TypeRef>,
     /// Lowered component schemas by key.
     pub components: BTreeMap<String, TypeRef>,
+    /// The type name of every component schema, claimed before anything is lowered so that an
+    /// inline schema lowered first never takes a component's name.
+    pub component_names: BTreeMap<String, String>,
     /// Named types whose definition is being built (a reference back to one needs a `Box`).
     pub in_progress: Vec<String>,
     /// For each type made from an inline schema, the preferred name of every place using it.
@@ -98,11 +101,19 @@ pub(crate) struct Lowerer<'a> {
 
 impl<'a> Lowerer<'a> {
     fn new(file: &'a str, api: &'a OpenAPI) -> Self {
+        let mut names = Namespace::for_types();
+        let component_names = api
+            .components
+            .iter()
+            .flat_map(|c| c.schemas.keys())
+            .map(|key| (key.clone(), names.claim(&crate::naming::pascal(key))))
+            .collect();
         Lowerer {
             file,
             api,
             diags: Diagnostics::default(),
-            names: Namespace::for_types(),
+            names,
+            component_names,
             types: Vec::new(),
             by_shape: HashMap::new(),
             components: BTreeMap::new(),

@@ -14,6 +14,10 @@
 mod hostile;
 #[allow(dead_code, unused_imports)]
 #[rustfmt::skip]
+#[path = "../snapshots/names.rs"]
+mod names;
+#[allow(dead_code, unused_imports)]
+#[rustfmt::skip]
 #[path = "../snapshots/paging.rs"]
 mod paging;
 
@@ -23,4 +27,5 @@ mod paging;
 fn snapshots_compile_with_warnings_denied() {
     assert!(std::any::type_name::<hostile::types::TreeNode>().ends_with("TreeNode"));
     assert!(std::any::type_name::<paging::types::User>().ends_with("User"));
+    assert!(std::any::type_name::<names::types::Customer>().ends_with("Customer"));
 }

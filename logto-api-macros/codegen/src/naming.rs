@@ -48,28 +48,29 @@ const RESERVED_TYPES: &[&str] = &[
 /// (`impl Into<String>` arguments), and the trait the `groups` module defines.
 const RESERVED_IN_GROUPS: &[&str] = &["Into", "ClientExt"];
 
-/// Methods of a group struct that are not operations: its constructor and the methods of the
-/// traits it derives (an inherent `clone` would hide `Clone::clone`).
-const GROUP_METHODS: &[&str] = &["new", "clone", "clone_from", "fmt"];
-
-/// Names in a request builder besides its parameters: the fields `client` and `body`, the
-/// methods `new`, `body`, `send`, `send_page` and `stream`, and the methods of the traits it
-/// derives. A parameter's field, setter and argument all share its one name, so it may take
-/// none of these.
-const BUILDER_NAMES: &[&str] = &[
-    "client",
-    "body",
-    "new",
-    "send",
-    "send_page",
-    "stream",
+/// Methods every generated struct has from the traits it derives or gets from std's blanket
+/// impls, callable without an import: a method of the same name would hide them, or be hidden
+/// by them (`Into::into` takes `self` and wins over an accessor taking `&self`).
+const TRAIT_METHODS: &[&str] = &[
     "clone",
     "clone_from",
     "fmt",
+    "into",
+    "try_into",
+    "to_owned",
+    "clone_into",
 ];
 
+/// Methods of a group struct that are not operations: its constructor (and [`TRAIT_METHODS`]).
+const GROUP_METHODS: &[&str] = &["new"];
+
+/// Names in a request builder besides its parameters: the fields `client` and `body` and the
+/// methods `new`, `body`, `send`, `send_page` and `stream` (and [`TRAIT_METHODS`]). A
+/// parameter's field, setter and argument all share its one name, so it may take none of these.
+const BUILDER_NAMES: &[&str] = &["client", "body", "new", "send", "send_page", "stream"];
+
 /// Methods of `logto_api::Client` (public and crate-private: an inherent accessor emitted
-/// into `logto-api` itself may not repeat any) and of the traits it implements. A group
+/// into `logto-api` itself may not repeat any), besides [`TRAIT_METHODS`]. A group
 /// accessor with one of these names would be a duplicate definition (inherent accessors) or
 /// be hidden by the client's own method (`ClientExt`). `tests/tests/names.rs` checks the list
 /// against the client's source.
@@ -99,10 +100,6 @@ pub const CLIENT_METHODS: &[&str] = &[
     "verify_code",
     "with_verification",
     "verified",
-    // Clone, Debug
-    "clone",
-    "clone_from",
-    "fmt",
 ];
 
 /// True when `name` must be written as `r#name`.
@@ -232,17 +229,17 @@ impl Namespace {
 
     /// Group accessors: methods of `logto_api::Client`.
     pub fn for_accessors() -> Self {
-        Self::with(&[CLIENT_METHODS])
+        Self::with(&[CLIENT_METHODS, TRAIT_METHODS])
     }
 
     /// The methods of one group struct.
     pub fn for_group_methods() -> Self {
-        Self::with(&[GROUP_METHODS])
+        Self::with(&[GROUP_METHODS, TRAIT_METHODS])
     }
 
     /// The parameters of one operation: builder fields, setters and method arguments.
     pub fn for_builder() -> Self {
-        Self::with(&[BUILDER_NAMES])
+        Self::with(&[BUILDER_NAMES, TRAIT_METHODS])
     }
 
     /// True when `name` is still free.
@@ -359,6 +356,31 @@ mod tests {
         assert_eq!(ns.claim_first(&wanted), "Profile");
         assert_eq!(ns.claim_first(&wanted), "UserProfile");
         assert_eq!(ns.claim_first(&wanted), "Profile2");
+    }
+
+    #[test]
+    fn each_scope_reserves_the_names_generated_code_uses() {
+        let cases: [(fn() -> Namespace, &str, &str); 16] = [
+            (Namespace::for_types, "String", "String2"),
+            (Namespace::for_types, "From", "From2"),
+            (Namespace::for_types, "ClientExt", "ClientExt"),
+            (Namespace::for_items, "Vec", "Vec2"),
+            (Namespace::for_items, "Into", "Into2"),
+            (Namespace::for_items, "ClientExt", "ClientExt2"),
+            (Namespace::for_items, "Types", "Types"),
+            (Namespace::for_accessors, "timeout", "timeout2"),
+            (Namespace::for_accessors, "into", "into2"),
+            (Namespace::for_accessors, "users", "users"),
+            (Namespace::for_group_methods, "new", "new2"),
+            (Namespace::for_group_methods, "clone", "clone2"),
+            (Namespace::for_builder, "send", "send2"),
+            (Namespace::for_builder, "send_page", "send_page2"),
+            (Namespace::for_builder, "client", "client2"),
+            (Namespace::for_builder, "page", "page"),
+        ];
+        for (scope, wanted, given) in cases {
+            assert_eq!(scope().claim(wanted), given, "{wanted}");
+        }
     }
 
     #[test]

@@ -360,7 +360,8 @@ mod tests {
 
     #[test]
     fn each_scope_reserves_the_names_generated_code_uses() {
-        let cases: [(fn() -> Namespace, &str, &str); 16] = [
+        type Scope = fn() -> Namespace;
+        let cases: [(Scope, &str, &str); 16] = [
             (Namespace::for_types, "String", "String2"),
             (Namespace::for_types, "From", "From2"),
             (Namespace::for_types, "ClientExt", "ClientExt"),

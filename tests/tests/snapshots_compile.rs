@@ -10,6 +10,10 @@
 // `cargo fmt` out of the files: they are prettyplease output, compared byte for byte.
 #[allow(dead_code, unused_imports)]
 #[rustfmt::skip]
+#[path = "../snapshots/errors.rs"]
+mod errors;
+#[allow(dead_code, unused_imports)]
+#[rustfmt::skip]
 #[path = "../snapshots/hostile.rs"]
 mod hostile;
 #[allow(dead_code, unused_imports)]
@@ -25,6 +29,7 @@ mod paging;
 /// test pins one generated model of each fixture, so a generator that emits nothing fails too.
 #[test]
 fn snapshots_compile_with_warnings_denied() {
+    assert!(std::any::type_name::<errors::types::Fault>().ends_with("Fault"));
     assert!(std::any::type_name::<hostile::types::TreeNode>().ends_with("TreeNode"));
     assert!(std::any::type_name::<paging::types::User>().ends_with("User"));
     assert!(std::any::type_name::<names::types::Customer>().ends_with("Customer"));

@@ -1,6 +1,7 @@
 //! Stage 2: OpenAPI -> IR. Resolves `$ref`s, decides every Rust name, dedupes identical inline
 //! schemas and classifies each schema as a struct, enum, union, map, list or scalar.
 
+mod errors;
 #[cfg(test)]
 mod name_tests;
 mod operation;

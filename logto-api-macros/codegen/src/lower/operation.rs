@@ -111,6 +111,9 @@ impl Lowerer<'_> {
             *name = builder.claim(name);
         }
         let paging = paging_of(&params, &output);
+        let errors = self.error_answers(&op_name, op, ptr);
+        let error_body =
+            (!errors.is_empty()).then(|| builder.claim(&format!("{op_name}ErrorBody")));
         Operation {
             method_name: snake(&id),
             builder: builder_name,
@@ -124,6 +127,8 @@ impl Lowerer<'_> {
             body,
             responses,
             output,
+            errors,
+            error_body,
             paging,
         }
     }
@@ -419,7 +424,7 @@ fn param_explode(p: &Parameter) -> bool {
     }
 }
 
-fn is_json(media: &str) -> bool {
+pub(super) fn is_json(media: &str) -> bool {
     let essence = media.split(';').next().unwrap_or("").trim();
     essence == "application/json" || essence.ends_with("+json")
 }

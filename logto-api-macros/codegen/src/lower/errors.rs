@@ -166,7 +166,8 @@ mod tests {
             "302":{{"description":"moved"}}"##
         ));
         let op = api.operations().next().expect("one operation");
-        let errors: Vec<(Option<(u16, u16)>, &str, &TypeRef)> = op
+        type Row<'a> = (Option<(u16, u16)>, &'a str, &'a TypeRef);
+        let errors: Vec<Row<'_>> = op
             .errors
             .iter()
             .map(|e| (e.covers, e.variant.as_str(), &e.ty))

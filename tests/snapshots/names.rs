@@ -208,6 +208,131 @@ pub mod types {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub caller: Option<String>,
     }
+    /// Schema at `/components/schemas/String`.
+    #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+    #[serde(crate = "::logto_api::__private::serde")]
+    pub struct String2 {
+        /// `text` (optional).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub text: Option<String>,
+    }
+    /// Schema at `/components/schemas/Option`.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
+    pub enum Option2 {
+        /// `some`
+        Some,
+        /// `none`
+        None,
+        /// A value this client does not know yet, kept as sent.
+        Unknown(String),
+    }
+    impl Option2 {
+        /// The value as sent on the wire.
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Some => "some",
+                Self::None => "none",
+                Self::Unknown(other) => other,
+            }
+        }
+    }
+    impl From<&str> for Option2 {
+        fn from(value: &str) -> Self {
+            match value {
+                "some" => Self::Some,
+                "none" => Self::None,
+                other => Self::Unknown(other.to_owned()),
+            }
+        }
+    }
+    impl ::std::fmt::Display for Option2 {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(self.as_str())
+        }
+    }
+    impl Serialize for Option2 {
+        fn serialize<S: ::logto_api::__private::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+    impl<'de> Deserialize<'de> for Option2 {
+        fn deserialize<D: ::logto_api::__private::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            ::logto_api::__private::deserialize_str(deserializer)
+                .map(|s| Self::from(s.as_ref()))
+        }
+    }
+    /// Schema at `/components/schemas/Default`.
+    #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+    #[serde(crate = "::logto_api::__private::serde")]
+    pub struct Default {
+        /// `on` (optional).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub on: Option<bool>,
+    }
+    /// Schema at `/components/schemas/Self`.
+    #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+    #[serde(crate = "::logto_api::__private::serde")]
+    pub struct Self_ {
+        /// `me` (optional).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub me: Option<String>,
+    }
+    /// Schema at `/components/schemas/Serialize/oneOf/1`.
+    #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+    #[serde(crate = "::logto_api::__private::serde")]
+    pub struct Serialize2Variant2 {
+        /// `raw` (optional).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub raw: Option<String>,
+    }
+    /// Schema at `/components/schemas/Serialize`.
+    ///
+    /// Variants are tried in the order listed.
+    #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+    #[serde(crate = "::logto_api::__private::serde", untagged)]
+    pub enum Serialize2 {
+        /// The `String` form.
+        String(String),
+        /// The `Variant2` form.
+        Variant2(Serialize2Variant2),
+    }
+    /// Schema at `/components/schemas/Box`.
+    #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+    #[serde(crate = "::logto_api::__private::serde")]
+    pub struct Box2 {
+        /// `inner` (optional).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub inner: Option<Vec<Box2>>,
+    }
+    /// Components named like what generated code uses unqualified.
+    #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+    #[serde(crate = "::logto_api::__private::serde")]
+    pub struct Archive {
+        /// `a` (optional).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub a: Option<String2>,
+        /// `b` (optional).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub b: Option<Option2>,
+        /// `c` (optional).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub c: Option<Default>,
+        /// `d` (optional).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub d: Option<Self_>,
+        /// `e` (optional).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub e: Option<Serialize2>,
+        /// `f` (optional).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub f: Option<Box2>,
+    }
     /// Schema at `/components/schemas/ListShelvesBuilder`.
     #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
     #[serde(crate = "::logto_api::__private::serde")]
@@ -688,6 +813,33 @@ pub mod calls {
             response.json()
         }
     }
+    /// Request builder for `GetArchive` (`GET /archive`).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until `.send().await`"]
+    pub struct GetArchiveBuilder<'a> {
+        client: &'a ::logto_api::Client,
+    }
+    impl<'a> GetArchiveBuilder<'a> {
+        pub(crate) fn new(client: &'a ::logto_api::Client) -> Self {
+            Self { client }
+        }
+        /// Sends the request and decodes the answer.
+        pub async fn send(
+            self,
+        ) -> ::logto_api::Result<::logto_api::ApiResponse<types::Archive>> {
+            let path = String::from("/archive");
+            let mut request = ::logto_api::__private::Request::new(
+                self.client,
+                ::logto_api::__private::Method::GET,
+                "GetArchive",
+                "/archive",
+                path,
+            );
+            request.success_statuses(&[(200, 200)]);
+            let response = request.send().await?;
+            response.json()
+        }
+    }
     /// Request builder for `ListShelvesBuilders` (`GET /builders`).
     #[derive(Debug, Clone)]
     #[must_use = "a request does nothing until `.send().await`"]
@@ -883,6 +1035,21 @@ pub mod groups {
             calls::PlaceCallBuilder::new(self.client, body)
         }
     }
+    /// Operations tagged `Box`.
+    #[derive(Debug, Clone, Copy)]
+    pub struct BoxGroup<'a> {
+        client: &'a ::logto_api::Client,
+    }
+    impl<'a> BoxGroup<'a> {
+        /// Operations of this group, sent through `client`.
+        pub fn new(client: &'a ::logto_api::Client) -> Self {
+            Self { client }
+        }
+        /// `GET /archive` (operation `GetArchive`).
+        pub fn get_archive(&self) -> calls::GetArchiveBuilder<'a> {
+            calls::GetArchiveBuilder::new(self.client)
+        }
+    }
     /// Operations tagged `Into`.
     #[derive(Debug, Clone, Copy)]
     pub struct Into2<'a> {
@@ -918,6 +1085,8 @@ pub mod groups {
         fn timeout2(&self) -> Timeout2<'_>;
         /// Operations tagged `Calls`.
         fn calls(&self) -> Calls<'_>;
+        /// Operations tagged `Box`.
+        fn r#box(&self) -> BoxGroup<'_>;
         /// Operations tagged `Into`.
         fn into2(&self) -> Into2<'_>;
     }
@@ -948,6 +1117,9 @@ pub mod groups {
         }
         fn calls(&self) -> Calls<'_> {
             Calls::new(self)
+        }
+        fn r#box(&self) -> BoxGroup<'_> {
+            BoxGroup::new(self)
         }
         fn into2(&self) -> Into2<'_> {
             Into2::new(self)

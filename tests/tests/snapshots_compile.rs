@@ -14,12 +14,20 @@
 mod encoding;
 #[allow(dead_code, unused_imports)]
 #[rustfmt::skip]
+#[path = "../snapshots/errors.rs"]
+mod errors;
+#[allow(dead_code, unused_imports)]
+#[rustfmt::skip]
 #[path = "../snapshots/hostile.rs"]
 mod hostile;
 #[allow(dead_code, unused_imports)]
 #[rustfmt::skip]
 #[path = "../snapshots/media.rs"]
 mod media;
+#[allow(dead_code, unused_imports)]
+#[rustfmt::skip]
+#[path = "../snapshots/names.rs"]
+mod names;
 #[allow(dead_code, unused_imports)]
 #[rustfmt::skip]
 #[path = "../snapshots/paging.rs"]
@@ -34,8 +42,10 @@ mod schemas;
 #[test]
 fn snapshots_compile_with_warnings_denied() {
     assert!(std::any::type_name::<encoding::types::Person>().ends_with("Person"));
+    assert!(std::any::type_name::<errors::types::Fault>().ends_with("Fault"));
     assert!(std::any::type_name::<hostile::types::TreeNode>().ends_with("TreeNode"));
     assert!(std::any::type_name::<media::types::Memo>().ends_with("Memo"));
     assert!(std::any::type_name::<paging::types::User>().ends_with("User"));
     assert!(std::any::type_name::<schemas::types::Animal>().ends_with("Animal"));
+    assert!(std::any::type_name::<names::types::Customer>().ends_with("Customer"));
 }

@@ -219,6 +219,11 @@ pub struct Operation {
     pub responses: Vec<Response>,
     /// What a successful call returns.
     pub output: Output,
+    /// Error answers (4xx, 5xx, `4XX`, `5XX`, `default`) documented with a JSON body, in spec
+    /// order.
+    pub errors: Vec<ErrorAnswer>,
+    /// Name of the `{Op}ErrorBody` enum that decodes them from an error, when there are any.
+    pub error_body: Option<String>,
     /// Set when the operation pages through a list with `page`/`page_size`.
     pub paging: Option<Paging>,
 }
@@ -372,6 +377,20 @@ pub struct Response {
     pub covers: (u16, u16),
     /// How its body is read.
     pub payload: Payload,
+    /// Raw description.
+    pub doc: Option<String>,
+}
+
+/// One documented error answer with a JSON body.
+#[derive(Debug, Clone)]
+pub struct ErrorAnswer {
+    /// The statuses it covers, inclusive (`(404, 404)`, `(400, 499)` for `4XX`), or `None` for
+    /// `default`: every error status no other answer covers.
+    pub covers: Option<(u16, u16)>,
+    /// PascalCase variant of the `{Op}ErrorBody` enum (`NotFound`, `ClientError`, `Default`).
+    pub variant: String,
+    /// The type its body decodes into.
+    pub ty: TypeRef,
     /// Raw description.
     pub doc: Option<String>,
 }

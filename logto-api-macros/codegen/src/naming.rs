@@ -23,6 +23,7 @@ const NOT_RAW: &[&str] = &["self", "Self", "super", "crate", "_"];
 
 /// Type names that generated code uses unqualified; a spec type may not take them.
 const RESERVED_TYPES: &[&str] = &[
+    "From",
     "Option",
     "Some",
     "None",
@@ -41,6 +42,64 @@ const RESERVED_TYPES: &[&str] = &[
     "Client",
     "ApiResponse",
     "Error",
+];
+
+/// Names the `calls` and `groups` modules use unqualified beyond [`RESERVED_TYPES`]
+/// (`impl Into<String>` arguments), and the trait the `groups` module defines.
+const RESERVED_IN_GROUPS: &[&str] = &["Into", "ClientExt"];
+
+/// Methods every generated struct has from the traits it derives or gets from std's blanket
+/// impls, callable without an import: a method of the same name would hide them, or be hidden
+/// by them (`Into::into` takes `self` and wins over an accessor taking `&self`).
+const TRAIT_METHODS: &[&str] = &[
+    "clone",
+    "clone_from",
+    "fmt",
+    "into",
+    "try_into",
+    "to_owned",
+    "clone_into",
+];
+
+/// Methods of a group struct that are not operations: its constructor (and [`TRAIT_METHODS`]).
+const GROUP_METHODS: &[&str] = &["new"];
+
+/// Names in a request builder besides its parameters: the fields `client` and `body` and the
+/// methods `new`, `body`, `send`, `send_page` and `stream` (and [`TRAIT_METHODS`]). A
+/// parameter's field, setter and argument all share its one name, so it may take none of these.
+const BUILDER_NAMES: &[&str] = &["client", "body", "new", "send", "send_page", "stream"];
+
+/// Methods of `logto_api::Client` (public and crate-private: an inherent accessor emitted
+/// into `logto-api` itself may not repeat any), besides [`TRAIT_METHODS`]. A group
+/// accessor with one of these names would be a duplicate definition (inherent accessors) or
+/// be hidden by the client's own method (`ClientExt`). `tests/tests/names.rs` checks the list
+/// against the client's source.
+pub const CLIENT_METHODS: &[&str] = &[
+    // client.rs: `impl Client`
+    "new",
+    "builder",
+    "with_bearer_token",
+    "with_verification_id",
+    "with_retry_non_idempotent",
+    "with_header",
+    "authorize",
+    "clear_session",
+    "base_url",
+    "http",
+    "cookies",
+    "auth",
+    "extra_headers",
+    "retry_policy",
+    "retries_non_idempotent",
+    "attempt_timeout",
+    "timeout",
+    "max_response_size",
+    // verification.rs: `impl Client`
+    "verify_by_password",
+    "send_verification_code",
+    "verify_code",
+    "with_verification",
+    "verified",
 ];
 
 /// True when `name` must be written as `r#name`.
@@ -150,10 +209,37 @@ pub struct Namespace {
 impl Namespace {
     /// A namespace for type names, with the names generated code relies on already taken.
     pub fn for_types() -> Self {
+        Self::with(&[RESERVED_TYPES])
+    }
+
+    /// A namespace holding `reserved` already.
+    fn with(reserved: &[&[&str]]) -> Self {
         let mut ns = Self::default();
-        ns.taken
-            .extend(RESERVED_TYPES.iter().map(|s| (*s).to_owned()));
+        for list in reserved {
+            ns.taken.extend(list.iter().map(|s| (*s).to_owned()));
+        }
         ns
+    }
+
+    /// The type names of the `calls` module (request builders, `{Op}Outcome` and
+    /// `{Op}ErrorBody` enums) and of the `groups` module (group structs beside `ClientExt`).
+    pub fn for_items() -> Self {
+        Self::with(&[RESERVED_TYPES, RESERVED_IN_GROUPS])
+    }
+
+    /// Group accessors: methods of `logto_api::Client`.
+    pub fn for_accessors() -> Self {
+        Self::with(&[CLIENT_METHODS, TRAIT_METHODS])
+    }
+
+    /// The methods of one group struct.
+    pub fn for_group_methods() -> Self {
+        Self::with(&[GROUP_METHODS, TRAIT_METHODS])
+    }
+
+    /// The parameters of one operation: builder fields, setters and method arguments.
+    pub fn for_builder() -> Self {
+        Self::with(&[BUILDER_NAMES, TRAIT_METHODS])
     }
 
     /// True when `name` is still free.
@@ -270,6 +356,32 @@ mod tests {
         assert_eq!(ns.claim_first(&wanted), "Profile");
         assert_eq!(ns.claim_first(&wanted), "UserProfile");
         assert_eq!(ns.claim_first(&wanted), "Profile2");
+    }
+
+    #[test]
+    fn each_scope_reserves_the_names_generated_code_uses() {
+        type Scope = fn() -> Namespace;
+        let cases: [(Scope, &str, &str); 16] = [
+            (Namespace::for_types, "String", "String2"),
+            (Namespace::for_types, "From", "From2"),
+            (Namespace::for_types, "ClientExt", "ClientExt"),
+            (Namespace::for_items, "Vec", "Vec2"),
+            (Namespace::for_items, "Into", "Into2"),
+            (Namespace::for_items, "ClientExt", "ClientExt2"),
+            (Namespace::for_items, "Types", "Types"),
+            (Namespace::for_accessors, "timeout", "timeout2"),
+            (Namespace::for_accessors, "into", "into2"),
+            (Namespace::for_accessors, "users", "users"),
+            (Namespace::for_group_methods, "new", "new2"),
+            (Namespace::for_group_methods, "clone", "clone2"),
+            (Namespace::for_builder, "send", "send2"),
+            (Namespace::for_builder, "send_page", "send_page2"),
+            (Namespace::for_builder, "client", "client2"),
+            (Namespace::for_builder, "page", "page"),
+        ];
+        for (scope, wanted, given) in cases {
+            assert_eq!(scope().claim(wanted), given, "{wanted}");
+        }
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! Stage 3: IR -> `TokenStream`. One small function per generated item; output order follows the
 //! IR, which is deterministic.
 
+mod errors;
 mod operations;
 mod types;
 

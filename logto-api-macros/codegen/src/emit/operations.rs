@@ -141,7 +141,8 @@ fn operation_doc(op: &Operation) -> TokenStream {
     let deprecated = op
         .deprecated
         .then(|| quote!(#[deprecated(note = "deprecated by the API description")]));
-    quote! { #head #[doc = #call] #deprecated }
+    let errors = super::errors::error_doc(op);
+    quote! { #head #[doc = #call] #errors #deprecated }
 }
 
 fn emit_method(op: &Operation) -> TokenStream {
@@ -231,10 +232,12 @@ fn emit_builder(op: &Operation) -> TokenStream {
         quote! { #doc pub fn body(mut self, body: #t) -> Self { self.body = Some(#value); self } }
     });
     let (output_ty, response_enum) = output(op);
+    let error_enum = super::errors::emit_error_body(op);
     let send = emit_send(op, &output_ty);
     let paging = op.paging.as_ref().map(emit_paging);
     quote! {
         #response_enum
+        #error_enum
 
         #doc
         #[derive(Debug, Clone)]

@@ -3,8 +3,11 @@
 
 #[cfg(test)]
 mod conformance;
+mod errors;
 mod indirection;
 mod merge;
+#[cfg(test)]
+mod name_tests;
 mod operation;
 mod rename;
 mod schema;
@@ -106,18 +109,29 @@ pub(crate) struct Lowerer<'a> {
     pub following: Vec<String>,
     /// Rewrites of combined schemas in progress (see `merge`).
     pub rewrites: usize,
+    /// The type name of every component schema, claimed before anything is lowered so that an
+    /// inline schema lowered first never takes a component's name.
+    pub component_names: BTreeMap<String, String>,
     /// For each type made from an inline schema, the preferred name of every place using it.
     pub contexts: BTreeMap<String, Vec<String>>,
 }
 
 impl<'a> Lowerer<'a> {
     fn new(file: &'a str, api: &'a OpenAPI, raw: &'a serde_json::Value) -> Self {
+        let mut names = Namespace::for_types();
+        let component_names = api
+            .components
+            .iter()
+            .flat_map(|c| c.schemas.keys())
+            .map(|key| (key.clone(), names.claim(&crate::naming::pascal(key))))
+            .collect();
         Lowerer {
             file,
             api,
             raw,
             diags: Diagnostics::default(),
-            names: Namespace::for_types(),
+            names,
+            component_names,
             types: Vec::new(),
             by_shape: HashMap::new(),
             components: BTreeMap::new(),

@@ -16,8 +16,12 @@ impl Lowerer<'_> {
         let api = self.api;
         let mut groups: Vec<Group> = Vec::new();
         let mut seen_ids: BTreeMap<String, String> = BTreeMap::new();
-        let mut builders = Namespace::default();
-        let mut accessors = Namespace::default();
+        // One namespace per Rust scope: the `calls` module, the `groups` module, the client's
+        // methods, and each group's methods.
+        let mut builders = Namespace::for_items();
+        let mut structs = Namespace::for_items();
+        let mut accessors = Namespace::for_accessors();
+        let mut methods: Vec<Namespace> = Vec::new();
         for (path, item) in api.paths.paths.iter() {
             let path_ptr = child("/paths", path);
             let item = match item {
@@ -52,7 +56,10 @@ impl Lowerer<'_> {
                     Some(i) => i,
                     None => {
                         let accessor = accessors.claim(&snake(&tag));
-                        let struct_name = pascal(&accessor);
+                        let own = pascal(&accessor);
+                        let struct_name =
+                            structs.claim_first(&[own.clone(), format!("{own}Group")]);
+                        methods.push(Namespace::for_group_methods());
                         groups.push(Group {
                             tag: tag.clone(),
                             accessor,
@@ -64,7 +71,7 @@ impl Lowerer<'_> {
                 };
                 let mut params: Vec<&ReferenceOr<Parameter>> = item.parameters.iter().collect();
                 params.extend(op.parameters.iter());
-                let lowered = self.operation(OperationInput {
+                let mut lowered = self.operation(OperationInput {
                     id,
                     method: parse_method(method),
                     path,
@@ -73,6 +80,7 @@ impl Lowerer<'_> {
                     ptr: &op_ptr,
                     builder: &mut builders,
                 });
+                lowered.method_name = methods[index].claim(&lowered.method_name);
                 groups[index].operations.push(lowered);
             }
         }
@@ -90,20 +98,25 @@ impl Lowerer<'_> {
             builder,
         } = input;
         let op_name = pascal(&id);
-        let mut arg_names = Namespace::default();
-        arg_names.claim("body");
-        arg_names.claim("client");
+        let mut arg_names = Namespace::for_builder();
         let params = self.params(&op_name, path, params, ptr, &mut arg_names);
         let body = op
             .request_body
             .as_ref()
             .and_then(|b| self.body(&op_name, b, &child(ptr, "requestBody")));
         let responses = self.responses(&id, op, ptr);
-        let output = output_of(&responses, &op_name);
+        let builder_name = builder.claim(&format!("{op_name}Builder"));
+        let mut output = output_of(&responses, &op_name);
+        if let Output::PerStatus(name) = &mut output {
+            *name = builder.claim(name);
+        }
         let paging = paging_of(&params, &output);
+        let errors = self.error_answers(&op_name, op, ptr);
+        let error_body =
+            (!errors.is_empty()).then(|| builder.claim(&format!("{op_name}ErrorBody")));
         Operation {
             method_name: snake(&id),
-            builder: builder.claim(&format!("{op_name}Builder")),
+            builder: builder_name,
             id,
             method,
             path: path.to_owned(),
@@ -114,6 +127,8 @@ impl Lowerer<'_> {
             body,
             responses,
             output,
+            errors,
+            error_body,
             paging,
         }
     }
@@ -301,7 +316,7 @@ impl Lowerer<'_> {
             }
         }
         s.multipart = true;
-        let doc = schema.schema_data.description.clone();
+        let doc = super::schema::type_doc(&schema);
         self.types.push(crate::ir::TypeDef {
             name: name.clone(),
             doc,

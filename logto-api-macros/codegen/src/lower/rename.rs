@@ -66,6 +66,9 @@ pub(crate) fn name_shared_types(
                 rename(t, &renames);
             }
         }
+        for e in &mut op.errors {
+            rename(&mut e.ty, &renames);
+        }
         if let Output::Json(t) | Output::OptionalJson(t) = &mut op.output {
             rename(t, &renames);
         }

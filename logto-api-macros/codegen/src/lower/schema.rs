@@ -96,12 +96,15 @@ impl Lowerer<'_> {
             openapiv3::ReferenceOr::Item(schema) => {
                 let polymorphic = self.polymorphic(&key, schema);
                 let schema = polymorphic.as_ref().unwrap_or(schema);
-                let name = self.names.claim(&pascal(&key));
+                let name = match self.component_names.get(&key) {
+                    Some(name) => name.clone(),
+                    None => self.names.claim(&pascal(&key)),
+                };
                 self.components
                     .insert(key.clone(), TypeRef::Named(name.clone()));
                 let ty = match self.definition(schema, &name, &target_ptr, None) {
                     Some(kind) => {
-                        let doc = schema.schema_data.description.clone();
+                        let doc = type_doc(schema);
                         self.types.push(TypeDef {
                             name: name.clone(),
                             doc,
@@ -341,7 +344,7 @@ impl Lowerer<'_> {
             .insert(key.clone(), TypeRef::Named(name.clone()));
         match self.definition(schema, &name, ptr, skip) {
             Some(kind) => {
-                let doc = schema.schema_data.description.clone();
+                let doc = type_doc(schema);
                 self.types.push(TypeDef {
                     name: name.clone(),
                     doc,
@@ -481,6 +484,16 @@ fn property_hint(parent: &str, wire: &str) -> Hint {
     }
 }
 
+/// What documents the type made for `schema`: its description, else its title.
+pub(crate) fn type_doc(schema: &Schema) -> Option<String> {
+    let data = &schema.schema_data;
+    [&data.description, &data.title]
+        .into_iter()
+        .flatten()
+        .find(|text| !text.trim().is_empty())
+        .cloned()
+}
+
 /// The description of an inline property schema.
 pub(crate) fn description<T: std::borrow::Borrow<Schema>>(
     prop: &openapiv3::ReferenceOr<T>,
@@ -502,10 +515,15 @@ pub(crate) fn component_key(reference: &str) -> Option<String> {
     Some(raw.replace("~1", "/").replace("~0", "~"))
 }
 
-/// The structure of a schema as a string, ignoring prose, so that two inline schemas that differ
-/// only in their descriptions become one Rust type.
+/// The structure of a schema as a string, ignoring prose and `x-` extensions, so that two inline
+/// schemas that differ only in their descriptions become one Rust type. Its own `nullable` is
+/// left out too: that belongs to the place using the type (it travels in `Lowered::nullable`),
+/// while a property's `nullable` stays, as it shapes the field.
 pub(crate) fn canonical(schema: &Schema) -> String {
     let mut value = serde_json::to_value(schema).unwrap_or_default();
+    if let serde_json::Value::Object(map) = &mut value {
+        map.remove("nullable");
+    }
     strip_prose(&mut value);
     value.to_string()
 }
@@ -516,16 +534,21 @@ fn strip_prose(value: &mut serde_json::Value) {
             for key in ["description", "title", "example", "default", "externalDocs"] {
                 map.remove(key);
             }
+            map.retain(|key, _| !key.starts_with("x-"));
             // Serialization order depends on which optional keywords are present (a
             // description moves `enum` ahead of `type`), so sort to compare structure only.
             map.sort_keys();
             for (key, v) in map.iter_mut() {
-                if key == "properties" {
-                    if let serde_json::Value::Object(props) = v {
-                        props.values_mut().for_each(strip_prose);
+                match key.as_str() {
+                    // Maps from names the document chose to schemas: keep every name.
+                    "properties" => {
+                        if let serde_json::Value::Object(props) = v {
+                            props.values_mut().for_each(strip_prose);
+                        }
                     }
-                } else {
-                    strip_prose(v);
+                    // Values, not schemas: compared as written.
+                    "enum" | "discriminator" => {}
+                    _ => strip_prose(v),
                 }
             }
         }
@@ -551,5 +574,29 @@ mod tests {
         assert_eq!(canonical(&bare), canonical(&described));
         let other = schema(r#"{"type":"string","enum":["User"]}"#);
         assert_ne!(canonical(&bare), canonical(&other));
+    }
+
+    #[test]
+    fn nullable_and_extensions_do_not_change_the_structure_key() {
+        let bare = schema(r#"{"type":"string","enum":["on","off"]}"#);
+        let marked = schema(
+            r#"{"type":"string","enum":["on","off"],"nullable":true,"x-order":3,"title":"Switch"}"#,
+        );
+        assert_eq!(canonical(&bare), canonical(&marked));
+        // A property's `nullable` shapes its field, so it stays part of the key.
+        let plain = schema(r#"{"type":"object","properties":{"a":{"type":"string"}}}"#);
+        let nullable =
+            schema(r#"{"type":"object","properties":{"a":{"type":"string","nullable":true}}}"#);
+        assert_ne!(canonical(&plain), canonical(&nullable));
+        // Names the document chose are kept, even when they look like prose or extensions.
+        let named = schema(r#"{"type":"object","properties":{"x-id":{"type":"string"}}}"#);
+        let other = schema(r#"{"type":"object","properties":{"x-key":{"type":"string"}}}"#);
+        assert_ne!(canonical(&named), canonical(&other));
+        let tagged = |tag: &str| {
+            schema(&format!(
+                r##"{{"oneOf":[{{"$ref":"#/components/schemas/A"}}],"discriminator":{{"propertyName":"kind","mapping":{{"{tag}":"#/components/schemas/A"}}}}}}"##
+            ))
+        };
+        assert_ne!(canonical(&tagged("title")), canonical(&tagged("x-a")));
     }
 }

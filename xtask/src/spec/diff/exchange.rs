@@ -306,7 +306,8 @@ impl<'a> Differ<'a> {
                     Some(changed),
                 );
             } else {
-                // The generated crate never reads error bodies: report media types, not schemas.
+                // Calls never decode error bodies (only `{Op}ErrorBody::from_error` does, on
+                // request): report media types, not schemas.
                 self.media_types(
                     s,
                     Direction::Response,

@@ -38,8 +38,9 @@
 //!
 //! Ignored on purpose: `info` (Logto always says `"Cloud"`), `servers`, `tags` descriptions,
 //! prose (`description`, `summary`, `example`), components no operation uses, and the schemas of
-//! error (4xx/5xx) responses, which the generated crate never decodes (their statuses and media
-//! types are still reported).
+//! error (4xx/5xx) responses (their statuses and media types are still reported). Calls never
+//! decode those: a generated `{Op}ErrorBody::from_error` does when asked, and Logto's documents
+//! declare none; reporting their changes is still to do.
 //!
 //! # Levels, directions, impacts
 //!

@@ -96,9 +96,9 @@ fn hook_cases() -> Vec<Case> {
                     name: Some("Provisioning relay".into()),
                     event: None,
                     events: Some(vec![
-                        t::HookEvent::PostRegister,
-                        t::HookEvent::UserCreated,
-                        t::HookEvent::OrganizationMembershipUpdated,
+                        t::Event::PostRegister,
+                        t::Event::UserCreated,
+                        t::Event::OrganizationMembershipUpdated,
                     ]),
                     config: relay_config(),
                     enabled: Some(true),
@@ -165,9 +165,9 @@ fn hook_cases() -> Vec<Case> {
                 let body = t::UpdateHookBody {
                     name: Some("Provisioning relay".into()),
                     events: Some(vec![
-                        t::HookEvent::PostRegister,
-                        t::HookEvent::UserCreated,
-                        t::HookEvent::OrganizationMembershipUpdated,
+                        t::Event::PostRegister,
+                        t::Event::UserCreated,
+                        t::Event::OrganizationMembershipUpdated,
                     ]),
                     config: Some(relay_config()),
                     ..Default::default()
@@ -191,7 +191,7 @@ fn hook_cases() -> Vec<Case> {
             invoke!(|c| {
                 let body = t::UpdateHookBody {
                     event: Some(None),
-                    events: Some(vec![t::HookEvent::PostSignIn]),
+                    events: Some(vec![t::Event::PostSignIn]),
                     enabled: Some(false),
                     ..Default::default()
                 };
@@ -302,7 +302,7 @@ fn delivery_cases() -> Vec<Case> {
             "CreateHookTest",
             invoke!(|c| {
                 let body = t::CreateHookTestBody {
-                    events: vec![t::HookEvent::UserCreated, t::HookEvent::PostSignIn],
+                    events: vec![t::Event::UserCreated, t::Event::PostSignIn],
                     config: relay_config(),
                     event: None,
                 };

@@ -170,7 +170,7 @@ fn write_cases() -> Vec<Case> {
                     password_digest: Some(
                         "$2b$10$abcdefghijklmnopqrstuu9lXkR3bYp0aC4vXw1c2d3e4f5g6h7i".into(),
                     ),
-                    password_algorithm: Some(t::CreateUserBodyPasswordAlgorithm::Bcrypt),
+                    password_algorithm: Some(t::PasswordAlgorithm::Bcrypt),
                     ..Default::default()
                 };
                 c.users().create_user(body)

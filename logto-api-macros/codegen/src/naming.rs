@@ -70,8 +70,9 @@ const GROUP_METHODS: &[&str] = &["new"];
 const BUILDER_NAMES: &[&str] = &["client", "body", "new", "send", "send_page", "stream"];
 
 /// Methods of `logto_api::Client` (public and crate-private: an inherent accessor emitted
-/// into `logto-api` itself may not repeat any), besides [`TRAIT_METHODS`]. A group
-/// accessor with one of these names would be a duplicate definition (inherent accessors) or
+/// into `logto-api` itself may not repeat any), besides the trait methods every type has
+/// (`clone`, `into`, ...). A group accessor with one of these names would be a duplicate
+/// definition (inherent accessors) or
 /// be hidden by the client's own method (`ClientExt`). `tests/tests/names.rs` checks the list
 /// against the client's source.
 pub const CLIENT_METHODS: &[&str] = &[

@@ -23,7 +23,7 @@ const MAX_BY_VALUE_DEPTH: usize = 32;
 /// Wraps in `Box` the by-value references that close a cycle, then those that would nest
 /// types deeper than rustc follows.
 pub(crate) fn box_cycles(types: &mut [TypeDef]) {
-    box_edges(types, |edges, names| back_edges(edges, names));
+    box_edges(types, back_edges);
     box_edges(types, |edges, _| too_deep(edges));
 }
 

@@ -20,6 +20,30 @@
 //! `form`, `spaceDelimited`, `pipeDelimited`, `deepObject`; path `simple`, `label`, `matrix`;
 //! header `simple`; cookie `form`); a combination the tables leave undefined is a diagnostic.
 //! The module `lower::wire` holds these decisions and documents them in full.
+//!
+//! # Schemas
+//!
+//! - `allOf` is the intersection of its parts (`lower::merge`): object parts merge into one
+//!   struct (`required` from any part or from beside `allOf`); one non-object part (a `$ref` to
+//!   a string, enum or union, an inline scalar) is that type, with the wrapper's `nullable` and
+//!   description; parts that cannot both hold are a diagnostic naming both pointers.
+//! - Typed `properties` beside `oneOf`/`anyOf`: branches that only constrain keep the struct;
+//!   other branches become variants that also carry the properties. Properties that only carry
+//!   descriptions document the branches' fields.
+//! - A `discriminator` makes an internally tagged enum: one variant per tag value (from the
+//!   `mapping`, else the component's name; a base extended through `allOf` is the union of its
+//!   extensions); unknown tags decode as `Unknown`, and encoding writes the variant's tag.
+//!   Without one, a property every branch pins to a distinct literal is the tag.
+//! - Recursion (`lower::indirection`): a list or map component that contains itself is a
+//!   newtype; by-value cycles get a `Box` on the back edges of a search in name order, and
+//!   by-value chains deeper than rustc follows get one too.
+//! - `format`: `int32` `i32`, `int64` `i64`, `uint32` `u32`, `uint64` `u64`, `float` `f32`,
+//!   `double` `f64`; without a format `i64` and `f64`.
+//! - Responses: statuses listed as 2xx/3xx decode as success; with none listed, `default` is the
+//!   success answer. Error statuses and `default` with a schema decode through
+//!   `calls::{Op}ErrorBody`.
+//! - Names: one namespace per scope; components are named before inline schemas; identical
+//!   schemas (prose, `nullable` and `x-*` aside) share one type.
 
 #![deny(missing_docs)]
 

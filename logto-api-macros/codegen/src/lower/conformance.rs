@@ -323,3 +323,19 @@ fn a_base_with_a_discriminator_is_the_union_of_what_extends_it() {
     assert!(field(bike, "kind").required && field(bike, "wheels").ty == TypeRef::Integer);
     assert_eq!(field(bike, "bell").ty, TypeRef::Bool);
 }
+
+#[test]
+fn a_default_answer_is_the_success_answer_when_no_success_status_is_listed() {
+    let doc = r##"{"openapi":"3.0.3","info":{"title":"t","version":"1"},"paths":{"/x":{"get":{
+        "operationId":"GetThing","responses":{"default":{"description":"any",
+        "content":{"application/json":{"schema":{"type":"object","properties":{"n":{"type":"integer"}}}}}}}}}}}"##;
+    let doc = crate::load::load_str("t.json", doc).expect("loads");
+    let api = super::lower(&doc).expect("lowers");
+    let op = api.operations().next().expect("one operation");
+    assert!(
+        matches!(op.output, crate::ir::Output::Json(TypeRef::Named(_))),
+        "{:?}",
+        op.output
+    );
+    assert_eq!(op.responses[0].covers, (200, 299));
+}

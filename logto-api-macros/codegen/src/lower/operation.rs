@@ -329,13 +329,24 @@ impl Lowerer<'_> {
     fn responses(&mut self, id: &str, op: &openapiv3::Operation, ptr: &str) -> Vec<Response> {
         let mut out = Vec::new();
         let noun = operation_noun(id);
+        let mut documented: Vec<(Option<u16>, (u16, u16), String, &ReferenceOr<_>)> = Vec::new();
         for (status, resp) in &op.responses.responses {
             let (code, covers) = match status {
                 StatusCode::Code(c) if (200..400).contains(c) => (Some(*c), (*c, *c)),
                 StatusCode::Range(r) if (2..4).contains(r) => (None, (r * 100, r * 100 + 99)),
                 _ => continue,
             };
-            let r_ptr = child(&child(ptr, "responses"), &status.to_string());
+            documented.push((code, covers, status.to_string(), resp));
+        }
+        // `default` stands for every status the operation does not list: with no success status
+        // listed, a successful answer is the `default` one (its body is not dropped).
+        if documented.is_empty() {
+            if let Some(resp) = &op.responses.default {
+                documented.push((None, (200, 299), "default".to_owned(), resp));
+            }
+        }
+        for (code, covers, key, resp) in documented {
+            let r_ptr = child(&child(ptr, "responses"), &key);
             let resp = match resp {
                 ReferenceOr::Item(r) => r.clone(),
                 ReferenceOr::Reference { reference } => {

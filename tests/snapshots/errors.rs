@@ -203,7 +203,8 @@ pub mod calls {
         }
     }
 }
-#[doc(hidden)]
+/// The operation groups (one struct per tag, reached through the client's accessors)
+/// and, for a crate other than `logto-api`, the `ClientExt` trait that adds them.
 pub mod groups {
     #[allow(unused_imports)]
     use super::{calls, types};

@@ -278,7 +278,7 @@ pub mod types {
     /// Schema at `/components/schemas/Self`.
     #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
     #[serde(crate = "::logto_api::__private::serde")]
-    pub struct Self_ {
+    pub struct SelfType {
         /// `me` (optional).
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub me: Option<String>,
@@ -325,7 +325,7 @@ pub mod types {
         pub c: Option<Default>,
         /// `d` (optional).
         #[serde(default, skip_serializing_if = "Option::is_none")]
-        pub d: Option<Self_>,
+        pub d: Option<SelfType>,
         /// `e` (optional).
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub e: Option<Serialize2>,
@@ -868,7 +868,8 @@ pub mod calls {
         }
     }
 }
-#[doc(hidden)]
+/// The operation groups (one struct per tag, reached through the client's accessors)
+/// and, for a crate other than `logto-api`, the `ClientExt` trait that adds them.
 pub mod groups {
     #[allow(unused_imports)]
     use super::{calls, types};

@@ -63,6 +63,9 @@ pub enum TypeRef {
     Map(Box<TypeRef>),
     /// `Box<T>`, to break a recursive cycle.
     Boxed(Box<TypeRef>),
+    /// `Option<T>` where the schema allows `null` in a place that has no field to carry it: an
+    /// item of a list, a value of a map, a whole answer.
+    Nullable(Box<TypeRef>),
     /// A file part of a multipart body (`logto_api::FilePart`).
     File,
     /// Raw bytes (`logto_api::Bytes`): a whole request or response body of a media type that is

@@ -45,8 +45,41 @@ const RESERVED_TYPES: &[&str] = &[
 ];
 
 /// Names the `calls` and `groups` modules use unqualified beyond [`RESERVED_TYPES`]
-/// (`impl Into<String>` arguments), and the trait the `groups` module defines.
-const RESERVED_IN_GROUPS: &[&str] = &["Into", "ClientExt"];
+/// (`impl Into<String>` arguments), the trait the `groups` module defines, and the rest of the
+/// std prelude: group structs are glob re-exported, and a glob import shadows the prelude in
+/// the user's module (a group `Default` would hide the `Default` trait after `use api::*`).
+const RESERVED_IN_GROUPS: &[&str] = &[
+    "Into",
+    "ClientExt",
+    "Default",
+    "Clone",
+    "Copy",
+    "Send",
+    "Sync",
+    "Sized",
+    "Unpin",
+    "Drop",
+    "Fn",
+    "FnMut",
+    "FnOnce",
+    "ToOwned",
+    "ToString",
+    "PartialEq",
+    "PartialOrd",
+    "Eq",
+    "Ord",
+    "AsRef",
+    "AsMut",
+    "From",
+    "TryFrom",
+    "TryInto",
+    "Iterator",
+    "IntoIterator",
+    "Extend",
+    "FromIterator",
+    "DoubleEndedIterator",
+    "ExactSizeIterator",
+];
 
 /// Methods every generated struct has from the traits it derives or gets from std's blanket
 /// impls, callable without an import: a method of the same name would hide them, or be hidden
@@ -142,8 +175,9 @@ pub fn pascal(raw: &str) -> String {
     if name.starts_with(|c: char| c.is_ascii_digit()) {
         name.insert(0, 'V');
     }
-    if NOT_RAW.contains(&name.as_str()) || name == "Self" {
-        name.push('_');
+    // `Self` cannot be a type or variant name; `Self_` would trip `non_camel_case_types`.
+    if name == "Self" {
+        name.push_str("Type");
     }
     name
 }
@@ -334,7 +368,7 @@ mod tests {
             ),
             ("2fa", "_2fa", "V2fa"),
             ("", "value", "Empty"),
-            ("self", "self_", "Self_"),
+            ("self", "self_", "SelfType"),
             ("type", "type", "Type"),
             ("search.params", "search_params", "SearchParams"),
         ];

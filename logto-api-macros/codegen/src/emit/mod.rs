@@ -47,7 +47,8 @@ pub fn emit(api: &Api, options: &Options) -> TokenStream {
             use ::std::collections::BTreeMap;
             #calls
         }
-        #[doc(hidden)]
+        /// The operation groups (one struct per tag, reached through the client's accessors)
+        /// and, for a crate other than `logto-api`, the `ClientExt` trait that adds them.
         pub mod groups {
             #[allow(unused_imports)]
             use super::{calls, types};
@@ -114,6 +115,10 @@ pub(crate) fn type_tokens(ty: &TypeRef, prefix: &TokenStream) -> TokenStream {
         TypeRef::Map(t) => {
             let t = type_tokens(t, prefix);
             quote!(BTreeMap<String, #t>)
+        }
+        TypeRef::Nullable(t) => {
+            let t = type_tokens(t, prefix);
+            quote!(Option<#t>)
         }
         TypeRef::Boxed(t) => {
             let t = type_tokens(t, prefix);

@@ -3,8 +3,8 @@
 
 use super::{doc_attr, doc_or, ident, type_tokens};
 use crate::ir::{
-    Api, Body, BodyEncoding, Group, Location, Operation, Output, Paging, Param, Payload, Style,
-    TypeRef,
+    Api, Body, BodyEncoding, Group, Location, Operation, Output, Paging, Param, Payload, Response,
+    Style, TypeRef,
 };
 use crate::naming::pascal;
 use proc_macro2::TokenStream;
@@ -315,10 +315,10 @@ fn output(op: &Operation) -> (TokenStream, TokenStream) {
         }
         Output::PerStatus(name) => {
             let name_ident = ident(name);
-            let variants = op.responses.iter().filter_map(|r| {
-                let v = format_ident!("{}", status_variant(r.status?));
+            let variants = op.responses.iter().map(|r| {
+                let v = format_ident!("{}", response_variant(r));
                 let doc = doc_or(r.doc.as_deref(), "A documented status.");
-                Some(match &r.payload {
+                match &r.payload {
                     Payload::Empty => quote!(#doc #v,),
                     Payload::Text => quote!(#doc #v(String),),
                     Payload::Bytes => quote!(#doc #v(::logto_api::Bytes),),
@@ -326,7 +326,7 @@ fn output(op: &Operation) -> (TokenStream, TokenStream) {
                         let t = type_tokens(t, &p);
                         quote!(#doc #v(#t),)
                     }
-                })
+                }
             });
             let doc = doc_attr(&format!("The success answers of `{}`, by status.", op.id));
             let def = quote! {
@@ -336,6 +336,14 @@ fn output(op: &Operation) -> (TokenStream, TokenStream) {
             };
             (quote!(#name_ident), def)
         }
+    }
+}
+
+/// The variant of a per-status enum for `r`: named after its status, or `Status2XX` for a range.
+fn response_variant(r: &Response) -> String {
+    match r.status {
+        Some(status) => status_variant(status),
+        None => format!("Status{}XX", r.covers.0 / 100),
     }
 }
 
@@ -510,11 +518,20 @@ fn emit_decode(op: &Operation) -> TokenStream {
         }
         Output::PerStatus(name) => {
             let name = ident(name);
-            let arms = op.responses.iter().filter_map(|r| {
-                let code = r.status?;
-                let v = format_ident!("{}", status_variant(code));
-                let status = proc_macro2::Literal::u16_unsuffixed(code);
-                Some(match &r.payload {
+            // Exact statuses before ranges (`2XX`), as OpenAPI gives them precedence.
+            let mut ordered: Vec<&Response> = op.responses.iter().collect();
+            ordered.sort_by_key(|r| r.status.is_none());
+            let arms = ordered.into_iter().map(|r| {
+                let v = format_ident!("{}", response_variant(r));
+                let (low, high) = (
+                    proc_macro2::Literal::u16_unsuffixed(r.covers.0),
+                    proc_macro2::Literal::u16_unsuffixed(r.covers.1),
+                );
+                let status = match r.status {
+                    Some(_) => quote!(#low),
+                    None => quote!(#low..=#high),
+                };
+                match &r.payload {
                     Payload::Empty => {
                         quote!(#status => response.unit().map(|r| r.map(|()| #name::#v)),)
                     }
@@ -526,7 +543,7 @@ fn emit_decode(op: &Operation) -> TokenStream {
                         let t = type_tokens(t, &types_prefix());
                         quote!(#status => response.json::<#t>().map(|r| r.map(#name::#v)),)
                     }
-                })
+                }
             });
             quote! {
                 match response.status().as_u16() {

@@ -131,7 +131,7 @@ fn an_all_of_that_includes_itself_is_a_diagnostic() {
     )
     .expect_err("refused")
     .to_string();
-    assert!(err.contains("includes itself"), "{err}");
+    assert!(err.contains("itself"), "{err}");
     let err = lower(
         r##"{"A":{"$ref":"#/components/schemas/B"},"B":{"$ref":"#/components/schemas/A"}}"##,
         r##"{"$ref":"#/components/schemas/A"}"##,
@@ -338,4 +338,262 @@ fn a_default_answer_is_the_success_answer_when_no_success_status_is_listed() {
         op.output
     );
     assert_eq!(op.responses[0].covers, (200, 299));
+}
+
+#[test]
+fn every_back_edge_of_a_type_is_boxed() {
+    let api = lowered(
+        r##"{"Node":{"type":"object","required":["left"],"properties":{
+          "left":{"$ref":"#/components/schemas/Node"},"right":{"$ref":"#/components/schemas/Node"},
+          "label":{"type":"string"}}}}"##,
+        r##"{"$ref":"#/components/schemas/Node"}"##,
+    );
+    let node = object(&api, "Node");
+    for wire in ["left", "right"] {
+        assert_eq!(
+            field(node, wire).ty,
+            TypeRef::Boxed(Box::new(TypeRef::Named("Node".into()))),
+            "{wire}"
+        );
+    }
+}
+
+#[test]
+fn null_in_items_map_values_and_answers_is_an_option() {
+    let api = lowered(
+        r##"{"Bag":{"type":"object","properties":{
+          "names":{"type":"array","items":{"type":"string","nullable":true}},
+          "counts":{"type":"object","additionalProperties":{"type":"integer","nullable":true}}}}}"##,
+        r##"{"type":"object","nullable":true,"properties":{"bag":{"$ref":"#/components/schemas/Bag"}}}"##,
+    );
+    let bag = object(&api, "Bag");
+    let nullable = |t: TypeRef| TypeRef::Nullable(Box::new(t));
+    assert_eq!(
+        field(bag, "names").ty,
+        TypeRef::List(Box::new(nullable(TypeRef::String)))
+    );
+    assert_eq!(
+        field(bag, "counts").ty,
+        TypeRef::Map(Box::new(nullable(TypeRef::Integer)))
+    );
+    assert!(matches!(answer(&api), TypeRef::Nullable(_)));
+}
+
+#[test]
+fn an_all_of_part_that_is_a_union_is_kept() {
+    let api = lowered(
+        r##"{"Cat":{"type":"object","required":["meow"],"properties":{"meow":{"type":"string"}}},
+        "Dog":{"type":"object","required":["bark"],"properties":{"bark":{"type":"string"}}},
+        "Pet":{"allOf":[{"type":"object","required":["id"],"properties":{"id":{"type":"string"}}},
+          {"oneOf":[{"$ref":"#/components/schemas/Cat"},{"$ref":"#/components/schemas/Dog"}]}]}}"##,
+        r##"{"$ref":"#/components/schemas/Pet"}"##,
+    );
+    let TypeKind::Union(u) = &def(&api, "Pet").kind else {
+        panic!("Pet is not a union")
+    };
+    assert_eq!(u.variants.len(), 2);
+    for v in &u.variants {
+        let TypeRef::Named(name) = &v.ty else {
+            panic!("{:?}", v.ty)
+        };
+        assert!(
+            field(object(&api, name), "id").required,
+            "{name} carries `id`"
+        );
+    }
+}
+
+#[test]
+fn a_nullable_reference_to_a_discriminated_base_stays_the_union() {
+    let api = lowered(
+        r##"{"Pet":{"type":"object","required":["petType"],"properties":{"petType":{"type":"string"}},
+          "discriminator":{"propertyName":"petType"}},
+        "Cat":{"allOf":[{"$ref":"#/components/schemas/Pet"},{"type":"object","properties":{"meow":{"type":"string"}}}]},
+        "MaybePet":{"allOf":[{"$ref":"#/components/schemas/Pet"}],"nullable":true},
+        "Owner":{"type":"object","properties":{"pet":{"allOf":[{"$ref":"#/components/schemas/Pet"}],"nullable":true},
+          "maybe":{"$ref":"#/components/schemas/MaybePet"}}}}"##,
+        r##"{"$ref":"#/components/schemas/Owner"}"##,
+    );
+    let owner = object(&api, "Owner");
+    assert_eq!(field(owner, "pet").ty, TypeRef::Named("Pet".into()));
+    assert!(field(owner, "pet").nullable);
+    let TypeKind::Union(u) = &def(&api, "Pet").kind else {
+        panic!("Pet is not a union")
+    };
+    let values: Vec<_> = u.variants.iter().map(|v| v.tag_value.as_deref()).collect();
+    assert_eq!(
+        values,
+        [Some("Cat")],
+        "an alias of the base is not an extension of it"
+    );
+}
+
+#[test]
+fn a_property_two_parts_describe_is_their_intersection() {
+    let api = lowered(
+        r##"{"M":{"allOf":[
+          {"type":"object","properties":{"o":{"type":"object","required":["x"],"properties":{"x":{"type":"string"}}}}},
+          {"type":"object","properties":{"o":{"type":"object","required":["y"],"properties":{"y":{"type":"string"}}}}}]}}"##,
+        r##"{"$ref":"#/components/schemas/M"}"##,
+    );
+    let TypeRef::Named(o) = &field(object(&api, "M"), "o").ty else {
+        panic!("o is not a named type")
+    };
+    let o = object(&api, o);
+    assert!(field(o, "x").required && field(o, "y").required);
+}
+
+#[test]
+fn discriminator_values_never_repeat() {
+    let schemas = |mapping: &str| {
+        format!(
+            r##"{{"Cat":{{"type":"object","properties":{{"kind":{{"type":"string"}}}}}},
+            "Dog":{{"type":"object","properties":{{"kind":{{"type":"string"}}}}}},
+            "Pet":{{"oneOf":[{{"$ref":"#/components/schemas/Cat"}},{{"$ref":"#/components/schemas/Dog"}}],
+              "discriminator":{{"propertyName":"kind","mapping":{mapping}}}}}}}"##
+        )
+    };
+    // An explicit mapping takes the value from the component named like it.
+    let api = lowered(
+        &schemas(r##"{"Cat":"#/components/schemas/Dog"}"##),
+        r##"{"$ref":"#/components/schemas/Pet"}"##,
+    );
+    let TypeKind::Union(u) = &def(&api, "Pet").kind else {
+        panic!("Pet is not a union")
+    };
+    let variants: Vec<_> = u
+        .variants
+        .iter()
+        .map(|v| (v.tag_value.as_deref(), v.ty.clone()))
+        .collect();
+    assert_eq!(variants, [(Some("Cat"), TypeRef::Named("Dog".into()))]);
+    // The same branch twice: a diagnostic, not two match arms for one value.
+    let err = lower(
+        r##"{"Cat":{"type":"object","properties":{"kind":{"type":"string"}}},
+        "Pet":{"oneOf":[{"$ref":"#/components/schemas/Cat"},{"$ref":"#/components/schemas/Cat"}],
+          "discriminator":{"propertyName":"kind"}}}"##,
+        r##"{"$ref":"#/components/schemas/Pet"}"##,
+    )
+    .expect_err("refused")
+    .to_string();
+    assert!(err.contains("already used"), "{err}");
+    let err = lower(
+        r##"{"Code":{"type":"string"},"Pet":{"oneOf":[{"$ref":"#/components/schemas/Code"}],
+          "discriminator":{"propertyName":"kind"}}}"##,
+        r##"{"$ref":"#/components/schemas/Pet"}"##,
+    )
+    .expect_err("refused")
+    .to_string();
+    assert!(
+        err.contains("must be an object") && err.contains("/oneOf/0"),
+        "{err}"
+    );
+}
+
+#[test]
+fn ref_branches_beside_properties_keep_their_discriminator_values() {
+    let api = lowered(
+        r##"{"Cat":{"type":"object","properties":{"meow":{"type":"string"}}},
+        "Dog":{"type":"object","properties":{"bark":{"type":"string"}}},
+        "Pet":{"type":"object","properties":{"id":{"type":"string"},"kind":{"type":"string"}},
+          "oneOf":[{"$ref":"#/components/schemas/Cat"},{"$ref":"#/components/schemas/Dog"}],
+          "discriminator":{"propertyName":"kind","mapping":{"c":"#/components/schemas/Cat"}}}}"##,
+        r##"{"$ref":"#/components/schemas/Pet"}"##,
+    );
+    let TypeKind::Union(u) = &def(&api, "Pet").kind else {
+        panic!("Pet is not a union")
+    };
+    let values: Vec<_> = u.variants.iter().map(|v| v.tag_value.as_deref()).collect();
+    assert_eq!(values, [Some("c"), Some("Dog")]);
+    let TypeRef::Named(cat) = &u.variants[0].ty else {
+        panic!()
+    };
+    let cat = object(&api, cat);
+    assert!(
+        cat.fields.iter().any(|f| f.wire == "id") && cat.fields.iter().any(|f| f.wire == "meow")
+    );
+}
+
+#[test]
+fn odd_but_valid_documents_are_accepted() {
+    // A recursive alias through a list.
+    let api = lowered(
+        r##"{"AliasA":{"$ref":"#/components/schemas/AliasB"},"AliasB":{"type":"array","items":{"$ref":"#/components/schemas/AliasA"}}}"##,
+        r##"{"$ref":"#/components/schemas/AliasA"}"##,
+    );
+    assert!(matches!(def(&api, "AliasB").kind, TypeKind::Newtype(_)));
+    // A string that must also satisfy a union of string and integer is a string.
+    let api = lowered(
+        r##"{"SI":{"oneOf":[{"type":"string"},{"type":"integer"}]},
+        "X":{"type":"object","properties":{"x":{"allOf":[{"$ref":"#/components/schemas/SI"},{"type":"string"}]}}}}"##,
+        r##"{"$ref":"#/components/schemas/X"}"##,
+    );
+    assert_eq!(field(object(&api, "X"), "x").ty, TypeRef::String);
+    // `Self` as a name is spelled so that the case lints accept it.
+    let api = lowered(
+        r##"{"Self":{"type":"string","enum":["self","Self"]}}"##,
+        r##"{"$ref":"#/components/schemas/Self"}"##,
+    );
+    let TypeKind::Enum(values) = &def(&api, "SelfType").kind else {
+        panic!()
+    };
+    assert!(values.iter().all(|v| !v.name.contains('_')), "{values:?}");
+}
+
+#[test]
+fn shared_all_of_bases_are_flattened_once() {
+    // D_i = allOf[D_i+1, E_i+1], E_i = allOf[D_i+1, {e_i}]: 2^40 paths, a few hundred parts.
+    let n = 40;
+    let mut schemas = Vec::new();
+    for i in 0..n {
+        let (d, e) = (format!("D{}", i + 1), format!("E{}", i + 1));
+        schemas.push(format!(r##""D{i}":{{"allOf":[{{"$ref":"#/components/schemas/{d}"}},{{"$ref":"#/components/schemas/{e}"}}]}}"##));
+        schemas.push(format!(r##""E{i}":{{"allOf":[{{"$ref":"#/components/schemas/{d}"}},{{"type":"object","properties":{{"e{i}":{{"type":"string"}}}}}}]}}"##));
+    }
+    schemas.push(format!(
+        r#""D{n}":{{"type":"object","properties":{{"d":{{"type":"string"}}}}}}"#
+    ));
+    schemas.push(format!(
+        r#""E{n}":{{"type":"object","properties":{{"e":{{"type":"string"}}}}}}"#
+    ));
+    let api = lowered(
+        &format!("{{{}}}", schemas.join(",")),
+        r##"{"$ref":"#/components/schemas/D0"}"##,
+    );
+    // Exponential work would not finish: this returning at all is the check.
+    assert!(object(&api, "D0").fields.len() > n);
+}
+
+#[test]
+fn headers_the_spec_reserves_are_ignored_and_cookie_names_are_checked() {
+    let doc = |params: &str| {
+        format!(
+            r#"{{"openapi":"3.0.3","info":{{"title":"t","version":"1"}},"paths":{{"/x":{{"get":{{
+            "operationId":"GetThing","parameters":{params},"responses":{{"204":{{"description":"ok"}}}}}}}}}}}}"#
+        )
+    };
+    let text = doc(
+        r#"[{"name":"Authorization","in":"header","schema":{"type":"string"}},
+        {"name":"accept","in":"header","schema":{"type":"string"}},
+        {"name":"Content-Type","in":"header","schema":{"type":"string"}},
+        {"name":"X-Trace","in":"header","schema":{"type":"string"}}]"#,
+    );
+    let loaded = crate::load::load_str("t.json", &text).expect("loads");
+    let api = super::lower(&loaded).expect("lowers");
+    let wires: Vec<_> = api
+        .operations()
+        .next()
+        .unwrap()
+        .params
+        .iter()
+        .map(|p| p.wire.as_str())
+        .collect();
+    assert_eq!(wires, ["X-Trace"]);
+    let text = doc(r#"[{"name":"ck;x=y","in":"cookie","schema":{"type":"string"}}]"#);
+    let loaded = crate::load::load_str("t.json", &text).expect("loads");
+    let err = super::lower(&loaded).expect_err("refused").to_string();
+    assert!(
+        err.contains("/paths/~1x/get/parameters/0") && err.contains("cookie"),
+        "{err}"
+    );
 }

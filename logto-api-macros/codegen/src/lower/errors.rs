@@ -55,7 +55,7 @@ impl Lowerer<'_> {
                 format!("{op_name}{variant}Error"),
             ]));
             let s_ptr = child(&child(&child(&r_ptr, "content"), &media), "schema");
-            let ty = self.schema((&schema).into(), &hint, &s_ptr).ty;
+            let ty = self.schema((&schema).into(), &hint, &s_ptr).or_null();
             out.push(ErrorAnswer {
                 covers,
                 variant,

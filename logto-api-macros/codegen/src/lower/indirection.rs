@@ -52,11 +52,19 @@ fn box_edges(
     edges.push(Vec::new());
     let mut names: Vec<&str> = types.iter().map(|t| t.name.as_str()).collect();
     names.push("");
-    let chosen = choose(&edges, &names);
-    for (from, slot) in chosen {
-        if let Some(ty) = by_value_mut(&mut types[from].kind).nth(slot) {
-            let inner = std::mem::replace(ty, TypeRef::Any);
-            *ty = TypeRef::Boxed(Box::new(inner));
+    let mut chosen = choose(&edges, &names);
+    chosen.sort_unstable();
+    // Positions count the by-value references before any is boxed: box each type's chosen
+    // positions in one pass, since a boxed reference no longer counts as by value.
+    for (from, group) in chosen.chunk_by(|a, b| a.0 == b.0).map(|g| (g[0].0, g)) {
+        let Some(def) = types.get_mut(from) else {
+            continue;
+        };
+        for (position, ty) in by_value_mut(&mut def.kind).enumerate() {
+            if group.iter().any(|(_, slot)| *slot == position) {
+                let inner = std::mem::replace(ty, TypeRef::Any);
+                *ty = TypeRef::Boxed(Box::new(inner));
+            }
         }
     }
 }
@@ -140,6 +148,7 @@ fn back_edges(edges: &[Vec<usize>], names: &[&str]) -> Vec<(usize, usize)> {
 /// would make a node taller than the limit is cut.
 fn too_deep(edges: &[Vec<usize>]) -> Vec<(usize, usize)> {
     let mut height: Vec<Option<usize>> = vec![None; edges.len()];
+    let mut opened = vec![false; edges.len()];
     let mut cut = Vec::new();
     for root in 0..edges.len() {
         // (node, children pushed yet)
@@ -149,6 +158,11 @@ fn too_deep(edges: &[Vec<usize>]) -> Vec<(usize, usize)> {
                 continue;
             }
             if !expanded {
+                // Opened twice before finishing would mean a cycle; the first pass breaks them
+                // all, but never loop on one either way.
+                if std::mem::replace(&mut opened[node], true) {
+                    continue;
+                }
                 stack.push((node, true));
                 stack.extend(
                     edges[node]

@@ -41,6 +41,13 @@ struct Part<'a> {
     ptr: String,
 }
 
+/// Where flattening is: the `$ref`s being expanded (a repeat is a cycle) and those done.
+#[derive(Default)]
+struct Walk<'s> {
+    chain: Vec<&'s str>,
+    done: std::collections::HashSet<&'s str>,
+}
+
 /// What a part contributes to the intersection.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum Role {
@@ -97,6 +104,9 @@ impl<'a> Lowerer<'a> {
     where
         'a: 's,
     {
+        if let Some(rewrite) = alias_of_one(wrapper, parts, ptr) {
+            return Ok(rewrite);
+        }
         let mut flat = Vec::new();
         if let Some(own) = own_keywords(wrapper) {
             flat.push(Part {
@@ -105,8 +115,8 @@ impl<'a> Lowerer<'a> {
                 ptr: ptr.to_owned(),
             });
         }
-        let mut chain = Vec::new();
-        self.flatten(parts, &child(ptr, "allOf"), &mut flat, &mut chain, 0)?;
+        let mut walk = Walk::default();
+        self.flatten(parts, &child(ptr, "allOf"), &mut flat, &mut walk, 0)?;
         let roles: Vec<Role> = flat.iter().map(|p| role(&p.schema)).collect();
         let nullable = wrapper.schema_data.nullable
             || flat
@@ -117,11 +127,11 @@ impl<'a> Lowerer<'a> {
             (0..flat.len()).filter(|i| roles[*i] == wanted).collect()
         };
         let (objects, unions, values) = (of(Role::Object), of(Role::Union), of(Role::Value));
-        if let (Some(&o), Some(&v)) = (objects.first().or(unions.first()), values.first()) {
+        if let (Some(&o), Some(&v)) = (objects.first(), values.first()) {
             return Err(cannot_intersect(
                 &flat[o],
                 &flat[v],
-                "an object or union and a value",
+                "an object and a value",
             ));
         }
         if let [first, second, ..] = unions.as_slice() {
@@ -131,7 +141,8 @@ impl<'a> Lowerer<'a> {
                 "two unions",
             ));
         }
-        if objects.is_empty() && unions.is_empty() && !values.is_empty() {
+        if objects.is_empty() && !values.is_empty() {
+            // A value is at least as strict as a union it must also satisfy.
             return self.one_value(&flat, &values, nullable);
         }
         if objects.is_empty() {
@@ -148,7 +159,7 @@ impl<'a> Lowerer<'a> {
         parts: &'s [ReferenceOr<Schema>],
         ptr: &str,
         out: &mut Vec<Part<'s>>,
-        chain: &mut Vec<&'s str>,
+        walk: &mut Walk<'s>,
         depth: usize,
     ) -> Result<(), String>
     where
@@ -168,7 +179,15 @@ impl<'a> Lowerer<'a> {
                     None => return Err(format!("dangling $ref `{reference}` at {part_ptr}")),
                 },
             };
+            if let Some(r) = reference {
+                // Intersecting a part twice changes nothing; flattening it once keeps a
+                // document of shared bases (diamonds) linear.
+                if walk.done.contains(r) {
+                    continue;
+                }
+            }
             let Some(nested) = all_of(schema) else {
+                walk.done.extend(reference);
                 out.push(Part {
                     schema: Cow::Borrowed(schema),
                     reference,
@@ -177,10 +196,10 @@ impl<'a> Lowerer<'a> {
                 continue;
             };
             if let Some(r) = reference {
-                if chain.contains(&r) {
+                if walk.chain.contains(&r) {
                     return Err(format!("allOf includes itself through `{r}` at {part_ptr}"));
                 }
-                chain.push(r);
+                walk.chain.push(r);
             }
             if let Some(own) = own_keywords(schema) {
                 out.push(Part {
@@ -193,9 +212,10 @@ impl<'a> Lowerer<'a> {
                 Some(r) => child(&component_pointer(r), "allOf"),
                 None => child(&part_ptr, "allOf"),
             };
-            self.flatten(nested, &nested_ptr, out, chain, depth + 1)?;
-            if reference.is_some() {
-                chain.pop();
+            self.flatten(nested, &nested_ptr, out, walk, depth + 1)?;
+            if let Some(r) = reference {
+                walk.chain.pop();
+                walk.done.insert(r);
             }
         }
         Ok(())
@@ -244,7 +264,13 @@ impl<'a> Lowerer<'a> {
             ..AnySchema::default()
         };
         let mut origin: Vec<(String, String)> = Vec::new();
+        let mut discriminator = wrapper.schema_data.discriminator.clone();
         for (part, role) in flat.iter().zip(roles) {
+            if *role == Role::Union {
+                merged.one_of = union_branches(&part.schema).to_vec();
+                discriminator =
+                    discriminator.or_else(|| part.schema.schema_data.discriminator.clone());
+            }
             let Some(object) = object_keywords(&part.schema) else {
                 continue;
             };
@@ -252,9 +278,6 @@ impl<'a> Lowerer<'a> {
                 if !merged.required.contains(name) {
                     merged.required.push(name.clone());
                 }
-            }
-            if *role == Role::Union {
-                merged.one_of = union_branches(&part.schema).to_vec();
             }
             for (name, prop) in object.properties {
                 match merged.properties.get(name) {
@@ -266,6 +289,22 @@ impl<'a> Lowerer<'a> {
                         let (old, new) = (self.prop_kind(existing), self.prop_kind(prop));
                         if old.is_none() && new.is_some() {
                             merged.properties.insert(name.clone(), prop.clone());
+                        } else if old.is_some()
+                            && old == new
+                            && old == Some(OBJECT)
+                            && !same(existing, prop)
+                        {
+                            // Both parts describe it as an object: the property is their
+                            // intersection too (scalars of one kind need nothing more).
+                            let both = Schema {
+                                schema_data: SchemaData::default(),
+                                schema_kind: SchemaKind::AllOf {
+                                    all_of: vec![unbox(existing), unbox(prop)],
+                                },
+                            };
+                            merged
+                                .properties
+                                .insert(name.clone(), ReferenceOr::Item(Box::new(both)));
                         } else if old.is_some() && new.is_some() && old != new {
                             let first = origin
                                 .iter()
@@ -287,6 +326,7 @@ impl<'a> Lowerer<'a> {
         Ok(Rewrite::Schema(Box::new(Schema {
             schema_data: SchemaData {
                 nullable,
+                discriminator,
                 ..wrapper.schema_data.clone()
             },
             schema_kind: SchemaKind::Any(merged),
@@ -396,6 +436,32 @@ fn documents_only(prop: &ReferenceOr<Box<Schema>>) -> bool {
     }
 }
 
+/// [`kind`] of an object.
+const OBJECT: u8 = 5;
+
+/// True when two property schemas are written the same way (prose aside).
+fn same(a: &ReferenceOr<Box<Schema>>, b: &ReferenceOr<Box<Schema>>) -> bool {
+    match (a, b) {
+        (ReferenceOr::Reference { reference: x }, ReferenceOr::Reference { reference: y }) => {
+            x == y
+        }
+        (ReferenceOr::Item(x), ReferenceOr::Item(y)) => {
+            super::schema::canonical(x) == super::schema::canonical(y)
+        }
+        _ => false,
+    }
+}
+
+/// A property schema as an `allOf` part.
+fn unbox(prop: &ReferenceOr<Box<Schema>>) -> ReferenceOr<Schema> {
+    match prop {
+        ReferenceOr::Item(s) => ReferenceOr::Item((**s).clone()),
+        ReferenceOr::Reference { reference } => ReferenceOr::Reference {
+            reference: reference.clone(),
+        },
+    }
+}
+
 /// The parts of an `allOf`, whether openapiv3 parsed it alone or beside other keywords.
 fn all_of(schema: &Schema) -> Option<&[ReferenceOr<Schema>]> {
     match &schema.schema_kind {
@@ -403,6 +469,49 @@ fn all_of(schema: &Schema) -> Option<&[ReferenceOr<Schema>]> {
         SchemaKind::Any(any) if !any.all_of.is_empty() => Some(&any.all_of),
         _ => None,
     }
+}
+
+/// `allOf: [{$ref: X}]` beside nothing but `nullable` or prose (the common way to make a
+/// reference nullable or describe it): X itself, keeping its name and kind (a base with a
+/// discriminator stays the union of its extensions).
+fn alias_of_one(wrapper: &Schema, parts: &[ReferenceOr<Schema>], ptr: &str) -> Option<Rewrite> {
+    let mut reference = None;
+    let mut at = 0;
+    for (i, part) in parts.iter().enumerate() {
+        match part {
+            ReferenceOr::Reference { reference: r } if reference.is_none() => {
+                reference = Some(r);
+                at = i;
+            }
+            ReferenceOr::Item(s) if only_prose(s) => {}
+            _ => return None,
+        }
+    }
+    if own_keywords(wrapper).is_some() {
+        return None;
+    }
+    let nullable = wrapper.schema_data.nullable
+        || parts
+            .iter()
+            .any(|p| matches!(p, ReferenceOr::Item(s) if s.schema_data.nullable));
+    Some(Rewrite::Part {
+        part: Box::new(ReferenceOr::Reference {
+            reference: reference?.clone(),
+        }),
+        ptr: child(&child(ptr, "allOf"), &at.to_string()),
+        nullable,
+    })
+}
+
+/// True for `allOf: [{$ref: X}]` with nothing but `nullable` or prose: another name for X, not
+/// a schema extending it.
+pub(crate) fn is_alias(schema: &Schema) -> bool {
+    all_of(schema).is_some_and(|parts| alias_of_one(schema, parts, "").is_some())
+}
+
+/// A part that says nothing but `nullable` or prose.
+fn only_prose(schema: &Schema) -> bool {
+    matches!(&schema.schema_kind, SchemaKind::Any(any) if *any == AnySchema::default())
 }
 
 /// What a schema written beside `allOf` says itself (`type`, `properties`, `required`, ...),

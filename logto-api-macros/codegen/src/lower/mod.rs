@@ -88,6 +88,18 @@ pub(crate) struct Lowered {
     pub nullable: bool,
 }
 
+impl Lowered {
+    /// The type where no field carries `nullable`: `Option<T>` when `null` is allowed (`Any`
+    /// already holds `null`).
+    pub fn or_null(self) -> TypeRef {
+        if self.nullable && self.ty != TypeRef::Any {
+            TypeRef::Nullable(Box::new(self.ty))
+        } else {
+            self.ty
+        }
+    }
+}
+
 /// State shared by the whole lowering of one document.
 pub(crate) struct Lowerer<'a> {
     pub file: &'a str,

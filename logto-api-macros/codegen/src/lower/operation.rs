@@ -153,6 +153,21 @@ impl Lowerer<'_> {
                 Parameter::Header { parameter_data, .. } => (parameter_data, Location::Header),
                 Parameter::Cookie { parameter_data, .. } => (parameter_data, Location::Cookie),
             };
+            // OpenAPI 3.0.3: header parameters named Accept, Content-Type or Authorization "SHALL
+            // be ignored" (the media types and the security scheme decide those headers).
+            if location == Location::Header
+                && ["accept", "content-type", "authorization"]
+                    .contains(&data.name.to_ascii_lowercase().as_str())
+            {
+                continue;
+            }
+            if location == Location::Cookie && !is_cookie_name(&data.name) {
+                self.error(
+                    &p_ptr,
+                    format!("cookie parameter name `{}` is not a cookie name (RFC 6265: a token, no separators such as `;`, `=`, `,` or spaces)", data.name),
+                );
+                continue;
+            }
             // An operation-level parameter overrides a path-level one of the same name and place.
             out.retain(|o| !(o.wire == data.name && o.location == location));
             let hint = Hint::new([
@@ -290,9 +305,9 @@ impl Lowerer<'_> {
         ptr: &str,
     ) -> TypeRef {
         let schema = match SchemaRef::from(schema) {
-            SchemaRef::Inline(s) => s.clone(),
+            SchemaRef::Inline(s) => self.effective(s).into_owned(),
             SchemaRef::Ref(r) => match self.lookup(r) {
-                Some(s) => s.clone(),
+                Some(s) => self.effective(s).into_owned(),
                 None => {
                     self.error(ptr, format!("dangling $ref `{r}`"));
                     return TypeRef::Any;
@@ -368,7 +383,7 @@ impl Lowerer<'_> {
                     let hint = response_hint(id, noun.as_deref());
                     let s_ptr = child(&child(&child(&r_ptr, "content"), media), "schema");
                     match &m.schema {
-                        Some(s) => Payload::Json(self.schema(s.into(), &hint, &s_ptr).ty),
+                        Some(s) => Payload::Json(self.schema(s.into(), &hint, &s_ptr).or_null()),
                         None => Payload::Json(TypeRef::Any),
                     }
                 }
@@ -429,6 +444,14 @@ fn parse_method(method: &str) -> Method {
         "options" => Method::Options,
         _ => Method::Trace,
     }
+}
+
+/// An RFC 6265 cookie name: an RFC 7230 token (visible ASCII without separators).
+fn is_cookie_name(name: &str) -> bool {
+    !name.is_empty()
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_graphic() && !b"()<>@,;:\\\"/[]?={}".contains(&b))
 }
 
 /// `{id}` names in a path template, in order.

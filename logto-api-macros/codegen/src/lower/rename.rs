@@ -82,7 +82,9 @@ fn rename(ty: &mut TypeRef, renames: &BTreeMap<String, String>) {
                 *n = new.clone();
             }
         }
-        TypeRef::List(t) | TypeRef::Map(t) | TypeRef::Boxed(t) => rename(t, renames),
+        TypeRef::List(t) | TypeRef::Map(t) | TypeRef::Boxed(t) | TypeRef::Nullable(t) => {
+            rename(t, renames)
+        }
         _ => {}
     }
 }

@@ -102,6 +102,9 @@ impl Lowerer<'_> {
                 };
                 self.components
                     .insert(key.clone(), TypeRef::Named(name.clone()));
+                // An alias chain that reaches a real schema is not a cycle of aliases, even if
+                // that schema refers back to the chain's start (`A: $ref B`, `B: [A]`).
+                let following = std::mem::take(&mut self.following);
                 let ty = match self.definition(schema, &name, &target_ptr, None) {
                     Some(kind) => {
                         let doc = type_doc(schema);
@@ -120,6 +123,7 @@ impl Lowerer<'_> {
                         self.newtype_if_recursive(name, ty, schema, target_ptr)
                     }
                 };
+                self.following = following;
                 self.components.insert(key, ty.clone());
                 Lowered {
                     ty,
@@ -150,7 +154,8 @@ impl Lowerer<'_> {
         let one_of: Vec<openapiv3::ReferenceOr<Schema>> = schemas
             .iter()
             .filter(|(k, s)| {
-                k.as_str() != key && matches!(s, openapiv3::ReferenceOr::Item(s) if extends(s))
+                k.as_str() != key
+                    && matches!(s, openapiv3::ReferenceOr::Item(s) if extends(s) && !super::merge::is_alias(s))
             })
             .map(|(k, _)| openapiv3::ReferenceOr::Reference {
                 reference: component_ref(k),
@@ -270,10 +275,9 @@ impl Lowerer<'_> {
             Shape::Array { items } => {
                 let item_hint = Hint::new(hint.candidates.iter().map(|c| singular(c)));
                 let item = match items {
-                    Some(items) => {
-                        self.schema(items.into(), &item_hint, &child(ptr, "items"))
-                            .ty
-                    }
+                    Some(items) => self
+                        .schema(items.into(), &item_hint, &child(ptr, "items"))
+                        .or_null(),
                     None => TypeRef::Any,
                 };
                 TypeRef::List(Box::new(item))
@@ -372,7 +376,7 @@ impl Lowerer<'_> {
                 let value_hint = Hint::new(hint.candidates.iter().map(|c| format!("{c}Value")));
                 let s: &openapiv3::ReferenceOr<Schema> = s;
                 self.schema(s.into(), &value_hint, &child(ptr, "additionalProperties"))
-                    .ty
+                    .or_null()
             }
             _ => TypeRef::Any,
         }
@@ -448,7 +452,11 @@ fn lookup_in<'a>(api: &'a openapiv3::OpenAPI, reference: &str) -> Option<&'a Sch
 /// How many lists, maps and boxes `ty` nests.
 fn nesting(ty: &TypeRef) -> usize {
     let (mut depth, mut current) = (0, ty);
-    while let TypeRef::List(inner) | TypeRef::Map(inner) | TypeRef::Boxed(inner) = current {
+    while let TypeRef::List(inner)
+    | TypeRef::Map(inner)
+    | TypeRef::Boxed(inner)
+    | TypeRef::Nullable(inner) = current
+    {
         depth += 1;
         current = inner;
     }

@@ -217,28 +217,40 @@ impl<'a> Lowerer<'a> {
             mapping.push((value.clone(), key));
         }
         let mut used = vec![false; mapping.len()];
-        let mut variants = Vec::new();
+        // (tag value, type, where it came from): the first use of a value wins.
+        let mut found: Vec<(String, TypeRef, String)> = Vec::new();
         for (i, branch) in branches.iter().enumerate() {
             let b_ptr = branch_ptr(ptr, i);
-            let (values, ty) = match branch {
-                ReferenceOr::Reference { reference } => {
-                    let key = super::schema::component_key(reference);
+            if let Some(kind) = self.non_object(branch) {
+                self.error(&b_ptr, format!("a branch of a union with a discriminator must be an object (it carries the `{tag}` property); this one is {kind}"));
+                continue;
+            }
+            let (values, ty) = match (branch, branch_key(branch)) {
+                (_, Some(key)) => {
                     let mut values = Vec::new();
                     for (j, (value, target)) in mapping.iter().enumerate() {
-                        if target.is_some() && *target == key {
+                        if target.as_deref() == Some(key.as_str()) {
                             used[j] = true;
                             values.push(value.clone());
                         }
                     }
-                    if values.is_empty() {
-                        values.extend(key);
+                    // The implicit value (the component's name) only when no mapping names
+                    // this component, and never one the mapping gives to another.
+                    if values.is_empty() && mapping.iter().all(|(v, _)| *v != key) {
+                        values.push(key.clone());
                     }
-                    (
-                        values,
-                        self.schema(branch.into(), &Hint::default(), &b_ptr).ty,
-                    )
+                    let ty = match branch {
+                        ReferenceOr::Reference { .. } => {
+                            self.schema(branch.into(), &Hint::default(), &b_ptr).ty
+                        }
+                        ReferenceOr::Item(schema) => {
+                            let hint = Hint::new([format!("{}{parent}", pascal(&key))]);
+                            self.named(schema, &hint, &b_ptr, None)
+                        }
+                    };
+                    (values, ty)
                 }
-                ReferenceOr::Item(schema) => {
+                (ReferenceOr::Item(schema), None) => {
                     let effective = self.effective(schema).into_owned();
                     let Some(value) = literal_of(&effective, &tag, self) else {
                         self.error(&b_ptr, format!("an inline branch of a union with a discriminator needs a `$ref` (with or without a mapping) or a literal `{tag}`"));
@@ -249,40 +261,77 @@ impl<'a> Lowerer<'a> {
                         Hint::new([format!("{variant}{parent}"), format!("{parent}{variant}")]);
                     (vec![value], self.named(schema, &hint, &b_ptr, Some(&tag)))
                 }
+                (ReferenceOr::Reference { reference }, None) => {
+                    self.error(
+                        &b_ptr,
+                        format!("discriminator branch `{reference}` is not a component schema"),
+                    );
+                    continue;
+                }
             };
             for value in values {
-                variants.push(Variant {
-                    name: names.claim(&pascal(&value)),
-                    tag_value: Some(value),
-                    ty: ty.clone(),
-                });
+                self.add_tag_value(&mut found, value, ty.clone(), &b_ptr);
             }
         }
         for (j, (value, target)) in mapping.iter().enumerate() {
             let Some(key) = target.as_ref().filter(|_| !used[j]) else {
                 continue;
             };
-            let reference = format!(
-                "#/components/schemas/{}",
-                key.replace('~', "~0").replace('/', "~1")
-            );
+            let reference = super::schema::component_ref(key);
+            let v_ptr = child(&map_ptr, value);
             let ty = self
-                .schema(
-                    super::SchemaRef::Ref(&reference),
-                    &Hint::default(),
-                    &child(&map_ptr, value),
-                )
+                .schema(super::SchemaRef::Ref(&reference), &Hint::default(), &v_ptr)
                 .ty;
-            variants.push(Variant {
-                name: names.claim(&pascal(value)),
-                tag_value: Some(value.clone()),
-                ty,
-            });
+            self.add_tag_value(&mut found, value.clone(), ty, &v_ptr);
         }
+        let variants = found
+            .into_iter()
+            .map(|(value, ty, _)| Variant {
+                name: names.claim(&pascal(&value)),
+                tag_value: Some(value),
+                ty,
+            })
+            .collect();
         TypeKind::Union(Union {
             tag: Some(tag),
             variants,
         })
+    }
+
+    /// Records tag value `value` for a variant of type `ty`; a value already taken by another
+    /// branch is a diagnostic (the tag would not tell the two apart).
+    fn add_tag_value(
+        &mut self,
+        found: &mut Vec<(String, TypeRef, String)>,
+        value: String,
+        ty: TypeRef,
+        at: &str,
+    ) {
+        match found.iter().find(|(v, _, _)| *v == value) {
+            Some((_, _, first)) if !first.is_empty() => {
+                let first = first.clone();
+                self.error(
+                    at,
+                    format!(
+                        "discriminator value `{value}` is already used by the branch at {first}"
+                    ),
+                );
+            }
+            Some(_) => {}
+            None => found.push((value, ty, at.to_owned())),
+        }
+    }
+
+    /// What a branch is when it is not an object (or a union of objects): `None` for objects.
+    fn non_object(&self, branch: &ReferenceOr<Schema>) -> Option<&'static str> {
+        let schema = self.branch(branch)?;
+        match Shape::of(&schema) {
+            Shape::Bool => Some("a boolean"),
+            Shape::Integer(_) | Shape::Number(_) => Some("a number"),
+            Shape::String { .. } => Some("a string"),
+            Shape::Array { .. } => Some("an array"),
+            _ => None,
+        }
     }
 
     fn untagged(&mut self, branches: &[ReferenceOr<Schema>], parent: &str, ptr: &str) -> TypeKind {
@@ -447,7 +496,7 @@ fn variant_name(ty: &TypeRef, parent: &str) -> String {
         TypeRef::Bytes => "Bytes".to_owned(),
         TypeRef::List(_) => "List".to_owned(),
         TypeRef::Map(_) => "Map".to_owned(),
-        TypeRef::Boxed(inner) => variant_name(inner, parent),
+        TypeRef::Boxed(inner) | TypeRef::Nullable(inner) => variant_name(inner, parent),
         TypeRef::Named(n) => match n.strip_prefix(parent) {
             Some(rest)
                 if !rest.is_empty() && rest.starts_with(|c: char| c.is_ascii_uppercase()) =>
@@ -474,6 +523,29 @@ fn order_rank(ty: &TypeRef, schema: Option<&Schema>) -> i32 {
             100 - required
         }
         _ => 100,
+    }
+}
+
+/// The component a discriminator branch stands for: a `$ref`, or an inline `allOf` whose one
+/// `$ref` part it extends (how an object beside the union is folded into each branch).
+fn branch_key(branch: &ReferenceOr<Schema>) -> Option<String> {
+    match branch {
+        ReferenceOr::Reference { reference } => super::schema::component_key(reference),
+        ReferenceOr::Item(schema) => {
+            let parts = match &schema.schema_kind {
+                openapiv3::SchemaKind::AllOf { all_of } => all_of,
+                openapiv3::SchemaKind::Any(any) => &any.all_of,
+                _ => return None,
+            };
+            let mut refs = parts.iter().filter_map(|p| match p {
+                ReferenceOr::Reference { reference } => super::schema::component_key(reference),
+                ReferenceOr::Item(_) => None,
+            });
+            match (refs.next(), refs.next()) {
+                (Some(key), None) => Some(key),
+                _ => None,
+            }
+        }
     }
 }
 

@@ -274,7 +274,7 @@ impl Lowerer<'_> {
             | TypeRef::Bytes => Kind::Scalar,
             TypeRef::List(_) => Kind::Array,
             TypeRef::Map(_) => Kind::Object,
-            TypeRef::Boxed(inner) => self.kind(inner),
+            TypeRef::Boxed(inner) | TypeRef::Nullable(inner) => self.kind(inner),
             TypeRef::Any => Kind::Unknown,
             TypeRef::Named(name) => match self.types.iter().find(|t| &t.name == name) {
                 Some(t) => match &t.kind {

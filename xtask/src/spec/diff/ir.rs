@@ -115,7 +115,9 @@ impl<'a> Ir<'a> {
                     TypeKind::Enum(_) => {}
                 }
             }
-            TypeRef::List(t) | TypeRef::Map(t) | TypeRef::Boxed(t) => self.mark_request(t),
+            TypeRef::List(t) | TypeRef::Map(t) | TypeRef::Boxed(t) | TypeRef::Nullable(t) => {
+                self.mark_request(t)
+            }
             _ => {}
         }
     }
@@ -130,7 +132,7 @@ impl<'a> Ir<'a> {
     pub fn def(&self, ty: &TypeRef) -> Option<&'a TypeDef> {
         match ty {
             TypeRef::Named(n) => self.types.get(n.as_str()).copied(),
-            TypeRef::Boxed(t) => self.def(t),
+            TypeRef::Boxed(t) | TypeRef::Nullable(t) => self.def(t),
             _ => None,
         }
     }
@@ -276,6 +278,7 @@ impl<'a> Ir<'a> {
             TypeRef::List(t) => format!("Vec<{}>", self.erased(t)),
             TypeRef::Map(t) => format!("BTreeMap<String, {}>", self.erased(t)),
             TypeRef::Boxed(t) => format!("Box<{}>", self.erased(t)),
+            TypeRef::Nullable(t) => format!("Option<{}>", self.erased(t)),
             TypeRef::Named(n) => match self.types.get(n.as_str()).map(|d| &d.kind) {
                 Some(TypeKind::Struct(s)) if s.multipart => "multipart".into(),
                 Some(TypeKind::Struct(_)) => "struct".into(),

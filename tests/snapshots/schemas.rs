@@ -284,6 +284,121 @@ pub mod types {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub right: Option<Right>,
     }
+    /// Schema at `/components/schemas/Node`.
+    #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+    #[serde(crate = "::logto_api::__private::serde")]
+    pub struct Node {
+        /// `label`.
+        pub label: String,
+        /// `left` (optional).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub left: Option<Box<Node>>,
+        /// `right` (optional).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub right: Option<Box<Node>>,
+    }
+    /// Schema at `/components/schemas/Sparse`.
+    #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+    #[serde(crate = "::logto_api::__private::serde")]
+    pub struct Sparse {
+        /// `names` (optional).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub names: Option<Vec<Option<String>>>,
+        /// `counts` (optional).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub counts: Option<BTreeMap<String, Option<i64>>>,
+    }
+    /// Schema at `/components/schemas/Tagged/oneOf/0`.
+    #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+    #[serde(crate = "::logto_api::__private::serde")]
+    pub struct HenTagged {
+        /// `id`.
+        pub id: String,
+        /// `kind`.
+        pub kind: String,
+        /// `name` (optional).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub name: Option<String>,
+        /// `eggs` (optional).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub eggs: Option<i64>,
+    }
+    /// Schema at `/components/schemas/Tagged/oneOf/1`.
+    #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+    #[serde(crate = "::logto_api::__private::serde")]
+    pub struct GoatTagged {
+        /// `id`.
+        pub id: String,
+        /// `kind`.
+        pub kind: String,
+        /// `name` (optional).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub name: Option<String>,
+        /// `horns` (optional).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub horns: Option<bool>,
+    }
+    /// Schema at `/components/schemas/Tagged`.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub enum Tagged {
+        /// `kind: "hen"`
+        Hen(HenTagged),
+        /// `kind: "goat"`
+        Goat(GoatTagged),
+        /// A kind this client does not know yet, kept as sent.
+        Unknown(Value),
+    }
+    impl Serialize for Tagged {
+        fn serialize<S: ::logto_api::__private::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            match self {
+                Self::Hen(v) => {
+                    ::logto_api::__private::serialize_tagged(
+                        serializer,
+                        "kind",
+                        "hen",
+                        v,
+                    )
+                }
+                Self::Goat(v) => {
+                    ::logto_api::__private::serialize_tagged(
+                        serializer,
+                        "kind",
+                        "goat",
+                        v,
+                    )
+                }
+                Self::Unknown(v) => v.serialize(serializer),
+            }
+        }
+    }
+    impl<'de> Deserialize<'de> for Tagged {
+        fn deserialize<D: ::logto_api::__private::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            let value = Value::deserialize(deserializer)?;
+            match ::logto_api::__private::tag_of(&value, "kind") {
+                Some("hen") => ::logto_api::__private::from_value(value).map(Self::Hen),
+                Some("goat") => ::logto_api::__private::from_value(value).map(Self::Goat),
+                _ => Ok(Self::Unknown(value)),
+            }
+        }
+    }
+    /// Schema at `/components/schemas/Owner`.
+    #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+    #[serde(crate = "::logto_api::__private::serde")]
+    pub struct Owner {
+        /// `pet` (optional).
+        #[serde(
+            default,
+            skip_serializing_if = "Option::is_none",
+            with = "::logto_api::__private::double_option"
+        )]
+        pub pet: Option<Option<Animal>>,
+    }
     /// Schema at `/components/schemas/Graph`.
     #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
     #[serde(crate = "::logto_api::__private::serde")]
@@ -300,6 +415,18 @@ pub mod types {
         /// `left` (optional).
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub left: Option<Left>,
+        /// `node` (optional).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub node: Option<Node>,
+        /// `sparse` (optional).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub sparse: Option<Sparse>,
+        /// `tagged` (optional).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub tagged: Option<Tagged>,
+        /// `owner` (optional).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub owner: Option<Owner>,
     }
     /// Schema at `/components/schemas/Volume`.
     #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
@@ -473,6 +600,14 @@ pub mod calls {
             response.json()
         }
     }
+    /// The success answers of `GetGraph`, by status.
+    #[derive(Debug, Clone, PartialEq)]
+    pub enum GetGraphOutcome {
+        /// Recursive shapes.
+        Ok(types::Graph),
+        /// Another success, as text.
+        Status2XX(String),
+    }
     /// Request builder for `GetGraph` (`GET /graphs`).
     #[derive(Debug, Clone)]
     #[must_use = "a request does nothing until `.send().await`"]
@@ -486,7 +621,7 @@ pub mod calls {
         /// Sends the request and decodes the answer.
         pub async fn send(
             self,
-        ) -> ::logto_api::Result<::logto_api::ApiResponse<types::Graph>> {
+        ) -> ::logto_api::Result<::logto_api::ApiResponse<GetGraphOutcome>> {
             let path = String::from("/graphs");
             let mut request = ::logto_api::__private::Request::new(
                 self.client,
@@ -495,9 +630,15 @@ pub mod calls {
                 "/graphs",
                 path,
             );
-            request.success_statuses(&[(200, 200)]);
+            request.success_statuses(&[(200, 200), (200, 299)]);
             let response = request.send().await?;
-            response.json()
+            match response.status().as_u16() {
+                200 => {
+                    response.json::<types::Graph>().map(|r| r.map(GetGraphOutcome::Ok))
+                }
+                200..=299 => response.text().map(|r| r.map(GetGraphOutcome::Status2XX)),
+                _ => Err(response.unexpected_status()),
+            }
         }
     }
     /// Request builder for `GetVolume` (`GET /volumes`).

@@ -172,3 +172,56 @@ fn formats_pick_exact_number_types() {
         "u32 overflow refused"
     );
 }
+
+#[test]
+fn a_binary_tree_boxes_both_children() {
+    let node: Node = round_trip(json!({
+        "label": "root",
+        "left": { "label": "l", "right": { "label": "lr" } },
+        "right": { "label": "r" }
+    }));
+    assert_eq!(node.left.expect("left").right.expect("lr").label, "lr");
+}
+
+#[test]
+fn null_items_and_values_decode() {
+    let sparse: Sparse =
+        round_trip(json!({ "names": ["a", null], "counts": { "x": null, "y": 2 } }));
+    assert_eq!(sparse.names, Some(vec![Some("a".to_owned()), None]));
+    assert_eq!(sparse.counts.expect("counts")["y"], Some(2));
+}
+
+#[test]
+fn an_all_of_with_a_discriminated_union_keeps_both() {
+    let Tagged::Goat(goat) = round_trip(json!({ "id": "g1", "kind": "goat", "horns": true }))
+    else {
+        panic!("not a goat")
+    };
+    assert_eq!((goat.id.as_str(), goat.horns), ("g1", Some(true)));
+    // A nullable reference to a discriminated union is that union.
+    let owner: Owner = round_trip(json!({ "pet": { "kind": "hen", "eggs": 2 } }));
+    assert!(matches!(owner.pet, Some(Some(Animal::Hen(_)))));
+    let owner: Owner = round_trip(json!({ "pet": null }));
+    assert_eq!(owner.pet, Some(None));
+}
+
+#[tokio::test]
+async fn a_ranged_success_status_decodes_into_its_variant() {
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .and(path("/graphs"))
+        .respond_with(ResponseTemplate::new(201).set_body_raw("made", "text/plain; charset=utf-8"))
+        .mount(&server)
+        .await;
+    let client = logto_api::Client::new(server.uri()).expect("loopback URL");
+    let answer = client
+        .graphs()
+        .get_graph()
+        .send()
+        .await
+        .expect("a documented 2XX");
+    assert_eq!(
+        answer.into_body(),
+        shapes::calls::GetGraphOutcome::Status2XX("made".into())
+    );
+}

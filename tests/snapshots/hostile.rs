@@ -501,6 +501,7 @@ pub mod calls {
     }
     /// The success answers of `UploadFile`, by status.
     #[derive(Debug, Clone, PartialEq)]
+    #[allow(clippy::large_enum_variant)]
     pub enum UploadFileOutcome {
         /// Stored.
         Ok(types::UploadFileResponse),
@@ -540,7 +541,8 @@ pub mod calls {
             request.success_statuses(&[(200, 200), (201, 201), (302, 302)]);
             request.multipart(self.body);
             let response = request.send().await?;
-            match response.status().as_u16() {
+            #[allow(clippy::match_overlapping_arm)]
+            let decoded = match response.status().as_u16() {
                 200 => {
                     response
                         .json::<types::UploadFileResponse>()
@@ -549,7 +551,8 @@ pub mod calls {
                 201 => response.text().map(|r| r.map(UploadFileOutcome::Created)),
                 302 => response.unit().map(|r| r.map(|()| UploadFileOutcome::Found)),
                 _ => Err(response.unexpected_status()),
-            }
+            };
+            decoded
         }
     }
     /// Request builder for `ExchangeToken` (`POST /token`).

@@ -323,6 +323,7 @@ pub mod calls {
     }
     /// The success answers of `getExport`, by status.
     #[derive(Debug, Clone, PartialEq)]
+    #[allow(clippy::large_enum_variant)]
     pub enum GetExportOutcome {
         /// ready
         Ok(::logto_api::Bytes),
@@ -358,12 +359,14 @@ pub mod calls {
             );
             request.success_statuses(&[(200, 200), (202, 202), (204, 204)]);
             let response = request.send().await?;
-            match response.status().as_u16() {
+            #[allow(clippy::match_overlapping_arm)]
+            let decoded = match response.status().as_u16() {
                 200 => response.bytes().map(|r| r.map(GetExportOutcome::Ok)),
                 202 => response.text().map(|r| r.map(GetExportOutcome::Accepted)),
                 204 => response.unit().map(|r| r.map(|()| GetExportOutcome::NoContent)),
                 _ => Err(response.unexpected_status()),
-            }
+            };
+            decoded
         }
     }
 }

@@ -352,6 +352,7 @@ pub mod calls {
     use ::std::collections::BTreeMap;
     /// The success answers of `fetchCrate`, by status.
     #[derive(Debug, Clone, PartialEq)]
+    #[allow(clippy::large_enum_variant)]
     pub enum FetchCrateOutcome {
         /// The crate.
         Ok(types::Crate),
@@ -385,17 +386,20 @@ pub mod calls {
             );
             request.success_statuses(&[(200, 200), (202, 202)]);
             let response = request.send().await?;
-            match response.status().as_u16() {
+            #[allow(clippy::match_overlapping_arm)]
+            let decoded = match response.status().as_u16() {
                 200 => {
                     response.json::<types::Crate>().map(|r| r.map(FetchCrateOutcome::Ok))
                 }
                 202 => response.text().map(|r| r.map(FetchCrateOutcome::Accepted)),
                 _ => Err(response.unexpected_status()),
-            }
+            };
+            decoded
         }
     }
     /// The success answers of `fetch_crate`, by status.
     #[derive(Debug, Clone, PartialEq)]
+    #[allow(clippy::large_enum_variant)]
     pub enum FetchCrateOutcome2 {
         /// The crate.
         Ok(types::Crate),
@@ -429,7 +433,8 @@ pub mod calls {
             );
             request.success_statuses(&[(200, 200), (202, 202)]);
             let response = request.send().await?;
-            match response.status().as_u16() {
+            #[allow(clippy::match_overlapping_arm)]
+            let decoded = match response.status().as_u16() {
                 200 => {
                     response
                         .json::<types::Crate>()
@@ -437,7 +442,8 @@ pub mod calls {
                 }
                 202 => response.text().map(|r| r.map(FetchCrateOutcome2::Accepted)),
                 _ => Err(response.unexpected_status()),
-            }
+            };
+            decoded
         }
     }
     /// Request builder for `ListShelves` (`GET /shelves/{client}`).

@@ -602,6 +602,7 @@ pub mod calls {
     }
     /// The success answers of `GetGraph`, by status.
     #[derive(Debug, Clone, PartialEq)]
+    #[allow(clippy::large_enum_variant)]
     pub enum GetGraphOutcome {
         /// Recursive shapes.
         Ok(types::Graph),
@@ -632,13 +633,15 @@ pub mod calls {
             );
             request.success_statuses(&[(200, 200), (200, 299)]);
             let response = request.send().await?;
-            match response.status().as_u16() {
+            #[allow(clippy::match_overlapping_arm)]
+            let decoded = match response.status().as_u16() {
                 200 => {
                     response.json::<types::Graph>().map(|r| r.map(GetGraphOutcome::Ok))
                 }
                 200..=299 => response.text().map(|r| r.map(GetGraphOutcome::Status2XX)),
                 _ => Err(response.unexpected_status()),
-            }
+            };
+            decoded
         }
     }
     /// Request builder for `GetVolume` (`GET /volumes`).

@@ -344,7 +344,7 @@ impl Lowerer<'_> {
     fn responses(&mut self, id: &str, op: &openapiv3::Operation, ptr: &str) -> Vec<Response> {
         let mut out = Vec::new();
         let noun = operation_noun(id);
-        let mut documented: Vec<(Option<u16>, (u16, u16), String, &ReferenceOr<_>)> = Vec::new();
+        let mut documented: Vec<Documented<'_>> = Vec::new();
         for (status, resp) in &op.responses.responses {
             let (code, covers) = match status {
                 StatusCode::Code(c) if (200..400).contains(c) => (Some(*c), (*c, *c)),
@@ -401,6 +401,15 @@ impl Lowerer<'_> {
         out
     }
 }
+
+/// A success answer as listed: its status (`None` for a range), the statuses it covers, its
+/// key in `responses`, and the response.
+type Documented<'o> = (
+    Option<u16>,
+    (u16, u16),
+    String,
+    &'o ReferenceOr<openapiv3::Response>,
+);
 
 /// Logto's paging: optional integer `page` and `page_size` query parameters on an operation
 /// that answers with a JSON array.

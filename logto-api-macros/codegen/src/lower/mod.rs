@@ -23,6 +23,8 @@ use openapiv3::{OpenAPI, ReferenceOr, Schema};
 use std::collections::{BTreeMap, HashMap};
 
 pub use shape::literal;
+/// How a body of a media type is encoded (the rule in the crate docs' "On the wire").
+pub use wire::classify as media_encoding;
 
 /// Lowers a loaded document to the IR, reporting every problem found.
 pub fn lower(doc: &Document) -> Result<Api, Diagnostics> {

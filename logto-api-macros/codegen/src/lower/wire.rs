@@ -43,7 +43,7 @@ use crate::ir::{BodyEncoding, PropertyStyle, Style, TypeKind, TypeRef};
 use openapiv3::{MediaType, Parameter, QueryStyle};
 
 /// The encoding of media type `media` (as in a `content` map), whatever its schema.
-pub(crate) fn classify(media: &str) -> BodyEncoding {
+pub fn classify(media: &str) -> BodyEncoding {
     let essence = media
         .split(';')
         .next()

@@ -438,25 +438,15 @@ fn is_success(status: &str) -> bool {
     status.starts_with('2') || status.starts_with('3')
 }
 
-fn is_json(media: &str) -> bool {
-    let essence = media.split(';').next().unwrap_or("").trim();
-    essence == "application/json" || essence.ends_with("+json")
-}
-
 /// The generator's preference among media types (`lower::wire` in the codegen crate): JSON,
 /// then form and multipart (request bodies only), then text, then bytes.
 fn media_rank(media: &str, request: bool) -> u8 {
-    let essence = media
-        .split(';')
-        .next()
-        .unwrap_or("")
-        .trim()
-        .to_ascii_lowercase();
-    match essence.as_str() {
-        m if is_json(m) => 0,
-        "application/x-www-form-urlencoded" if request => 1,
-        "multipart/form-data" if request => 2,
-        m if m.starts_with("text/") => 3,
+    use logto_api_codegen::ir::BodyEncoding;
+    match logto_api_codegen::lower::media_encoding(media) {
+        BodyEncoding::Json => 0,
+        BodyEncoding::Form if request => 1,
+        BodyEncoding::Multipart if request => 2,
+        BodyEncoding::Text => 3,
         _ => 4,
     }
 }

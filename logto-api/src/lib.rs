@@ -43,6 +43,8 @@ mod file;
 mod paging;
 mod response;
 mod retry;
+#[cfg(feature = "experience")]
+mod signin;
 #[cfg(feature = "account")]
 pub mod verification;
 
@@ -55,11 +57,13 @@ pub use bytes::Bytes;
 pub use client::{Client, ClientBuilder, Logto};
 #[cfg(feature = "account")]
 pub use error::VerificationProblem;
-pub use error::{ApiError, Error, LogtoError, Result};
+pub use error::{ApiError, Error, LogtoError, Result, SignInProblem};
 pub use file::FilePart;
 pub use paging::{Page, DEFAULT_PAGE_SIZE};
 pub use response::ApiResponse;
 pub use retry::RetryPolicy;
+#[cfg(feature = "experience")]
+pub use signin::{IdToken, IdTokenClaims, OidcApp, SignIn, UserTokens, MAX_REDIRECTS};
 
 /// Generates a typed client for an OpenAPI 3.0 document of your own, at build time; the
 /// generated calls go through [`Client`]. See [`logto_api_macros::generate!`] for the arguments,

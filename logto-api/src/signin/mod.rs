@@ -158,7 +158,8 @@ impl Client {
     /// let sign_in = client.start_sign_in(&app).await?;
     /// // ... client.experience(): init_interaction, verification, identify_user, then:
     /// let done = client.experience().submit_interaction().send().await?.into_body();
-    /// let tokens = sign_in.finish(&done.redirect_to).await?;
+    /// let redirect_to = done.map(|d| d.redirect_to).unwrap_or_default();
+    /// let tokens = sign_in.finish(&redirect_to).await?;
     /// let me = client.with_user_tokens(&tokens)?;
     /// # let _ = me;
     /// # Ok(()) }

@@ -348,6 +348,12 @@ impl SignIn {
             }
         }
         let status = response.status();
+        // The path only: the query of a redirect may carry a code.
+        tracing::debug!(
+            status = status.as_u16(),
+            path = url.path(),
+            "sign-in redirect hop"
+        );
         let location = response
             .headers()
             .get(http::header::LOCATION)
@@ -478,5 +484,71 @@ impl UserTokens {
         id_token
             .verify(client, &self.client_id, self.nonce.expose_secret())
             .await
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sign_in() -> SignIn {
+        SignIn {
+            client: Client::new("http://127.0.0.1:9").expect("client"),
+            app: OidcApp::new("app", "http://127.0.0.1:1/cb"),
+            verifier: Secret::new("verifier"),
+            state: Secret::new("s1"),
+            nonce: Secret::new("n1"),
+        }
+    }
+
+    fn url(text: &str) -> Url {
+        Url::parse(text).expect("URL")
+    }
+
+    #[test]
+    fn the_redirect_uri_is_known_by_origin_and_path() {
+        let target = url("http://127.0.0.1:1/cb");
+        assert!(is_redirect_uri(
+            &url("http://127.0.0.1:1/cb?code=x"),
+            &target
+        ));
+        assert!(!is_redirect_uri(
+            &url("http://127.0.0.1:2/cb?code=x"),
+            &target
+        ));
+        assert!(!is_redirect_uri(&url("https://127.0.0.1:1/cb"), &target));
+        assert!(!is_redirect_uri(
+            &url("http://127.0.0.1:1/cb/more"),
+            &target
+        ));
+    }
+
+    #[test]
+    fn state_is_checked_before_error_and_code() {
+        let flow = sign_in();
+        let problem = |query: &str| {
+            let error = flow
+                .code_from(&url(&format!("http://127.0.0.1:1/cb?{query}")))
+                .expect_err("refused");
+            error.sign_in_problem().expect("a sign-in problem").clone()
+        };
+        let code = flow
+            .code_from(&url("http://127.0.0.1:1/cb?code=c1&state=s1"))
+            .expect("code");
+        assert_eq!(code.expose_secret(), "c1");
+        assert_eq!(problem("code=c1&state=s2"), SignInProblem::StateMismatch);
+        assert_eq!(problem("code=c1"), SignInProblem::StateMismatch);
+        assert_eq!(problem("state=s1"), SignInProblem::MissingCode);
+        let denied = SignInProblem::Denied {
+            error: "access_denied".into(),
+            description: None,
+        };
+        assert_eq!(problem("error=access_denied&state=s1"), denied);
+        // Without any state, the error is the more telling answer.
+        assert_eq!(problem("error=access_denied"), denied);
+        assert_eq!(
+            problem("error=access_denied&state=forged"),
+            SignInProblem::StateMismatch
+        );
     }
 }

@@ -95,6 +95,15 @@ impl Client {
     /// Logto rotates the refresh token, the new one is kept. A refused refresh (revoked or
     /// expired) is [`Error::SignIn`] with [`SignInProblem::Refused`](crate::SignInProblem):
     /// sign the user in again. With a sign-in's tokens, see `with_user_tokens`.
+    ///
+    /// ```no_run
+    /// # #[cfg(feature = "account")]
+    /// # async fn demo(client: logto_api::Client, stored: String) -> logto_api::Result<()> {
+    /// let me = client.with_refresh_token("my-app-id", None, stored)?;
+    /// let profile = me.my_account().get_profile().send().await?;
+    /// # let _ = profile;
+    /// # Ok(()) }
+    /// ```
     #[cfg(any(feature = "experience", feature = "account"))]
     pub fn with_refresh_token(
         &self,

@@ -15,7 +15,9 @@
 //! # Ok(()) }
 //! ```
 //!
-//! - [`experience`]: build a sign-in or registration UI (`client.experience()`).
+//! - [`experience`]: build a sign-in or registration UI (`client.experience()`), and finish the
+//!   sign-in with the user's tokens (`Client::start_sign_in`, `SignIn::finish`,
+//!   `Client::with_user_tokens`).
 //! - [`account`]: a signed-in user's own profile (`client.my_account()`, `client.verifications()`),
 //!   with the user's access token ([`Client::with_bearer_token`]) and, for sensitive calls, a
 //!   verification record ([`verification`], [`Client::with_verification`]).

@@ -1,5 +1,6 @@
-//! OAuth2 client credentials against Logto's token endpoint, with a token cache that lets one
-//! refresh serve every concurrent caller.
+//! OAuth2 client credentials (and, through `refresh.rs`, a user's refresh token) against
+//! Logto's token endpoint, with a token cache that lets one refresh serve every concurrent
+//! caller.
 
 use super::{AccessToken, Secret, TokenRequestLimits};
 use crate::error::{ApiError, Error, LogtoError, Result};
@@ -15,7 +16,8 @@ const MAX_MARGIN: Duration = Duration::from_secs(30);
 /// ...but never earlier than this fraction of the lifetime, so short-lived tokens stay usable.
 const MARGIN_DIVISOR: u32 = 10;
 
-/// A machine-to-machine app's credentials and its current token.
+/// A machine-to-machine app's credentials, or a signed-in user's refresh token (see `Grant`),
+/// and its current token.
 pub(crate) struct ClientCredentials {
     token_url: reqwest::Url,
     http: reqwest::Client,

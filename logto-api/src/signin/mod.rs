@@ -205,6 +205,15 @@ impl Client {
     /// `tokens`: calls send the access token, and when it is about to expire or gets a 401,
     /// one refresh (for all concurrent calls) gets a new one with the refresh token. Without a
     /// refresh token (no `offline_access`), the access token is used until it is refused.
+    ///
+    /// ```no_run
+    /// # #[cfg(feature = "account")]
+    /// # async fn demo(client: logto_api::Client, tokens: logto_api::UserTokens) -> logto_api::Result<()> {
+    /// let me = client.with_user_tokens(&tokens)?;
+    /// let profile = me.my_account().get_profile().send().await?;
+    /// # let _ = profile;
+    /// # Ok(()) }
+    /// ```
     pub fn with_user_tokens(&self, tokens: &UserTokens) -> Result<Client> {
         match &tokens.refresh_token {
             Some(refresh_token) => {

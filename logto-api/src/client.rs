@@ -87,6 +87,78 @@ impl Client {
         }
     }
 
+    /// The same client (sharing connections and session cookie) authenticated as a signed-in
+    /// user by their refresh token: before the first call, and whenever the access token is
+    /// about to expire or gets a 401, one `refresh_token` grant at `/oidc/token` gets a new one
+    /// for every concurrent call (single-flight, like client credentials). `client_id` (and
+    /// `client_secret`, for a traditional web app) are the app the token was issued to. When
+    /// Logto rotates the refresh token, the new one is kept. A refused refresh (revoked or
+    /// expired) is [`Error::SignIn`] with [`SignInProblem::Refused`](crate::SignInProblem):
+    /// sign the user in again. With a sign-in's tokens, see `with_user_tokens`.
+    ///
+    /// ```no_run
+    /// # #[cfg(feature = "account")]
+    /// # async fn demo(client: logto_api::Client, stored: String) -> logto_api::Result<()> {
+    /// let me = client.with_refresh_token("my-app-id", None, stored)?;
+    /// let profile = me.my_account().get_profile().send().await?;
+    /// # let _ = profile;
+    /// # Ok(()) }
+    /// ```
+    #[cfg(any(feature = "experience", feature = "account"))]
+    pub fn with_refresh_token(
+        &self,
+        client_id: impl Into<String>,
+        client_secret: Option<Secret>,
+        refresh_token: impl Into<Secret>,
+    ) -> Result<Client> {
+        let grant = crate::auth::refresh::RefreshGrant::new(
+            client_id.into(),
+            client_secret,
+            refresh_token.into(),
+            None,
+        );
+        self.with_refresh_grant(grant, None)
+    }
+
+    /// The same client, its tokens coming from `grant`, starting with `current`.
+    #[cfg(any(feature = "experience", feature = "account"))]
+    pub(crate) fn with_refresh_grant(
+        &self,
+        grant: crate::auth::refresh::RefreshGrant,
+        current: Option<crate::AccessToken>,
+    ) -> Result<Client> {
+        let cache = crate::auth::ClientCredentials::refreshing(
+            self.token_url()?,
+            self.inner.http.clone(),
+            grant,
+            crate::auth::TokenRequestLimits {
+                attempt_timeout: self.inner.attempt_timeout,
+                max_response_size: self.inner.max_response_size,
+            },
+            current,
+        );
+        Ok(Client {
+            auth: Auth::Credentials(Arc::new(cache)),
+            ..self.clone()
+        })
+    }
+
+    /// `{base_url}/oidc/token`.
+    #[cfg(any(feature = "experience", feature = "account"))]
+    pub(crate) fn token_url(&self) -> Result<reqwest::Url> {
+        self.oidc_url("token")
+    }
+
+    /// `{base_url}/oidc/{path}`.
+    #[cfg(any(feature = "experience", feature = "account"))]
+    pub(crate) fn oidc_url(&self, path: &str) -> Result<reqwest::Url> {
+        let joined = format!("{}/oidc/{path}", self.inner.base_url);
+        reqwest::Url::parse(&joined).map_err(|e| Error::InvalidRequest {
+            operation: "client",
+            message: format!("OIDC URL `{joined}`: {e}"),
+        })
+    }
+
     /// The same client that also sends `logto-verification-id: {id}`, which Logto requires for
     /// sensitive Account API calls (changing a password, an email, MFA, ...). Get the id from a
     /// verification call such as `client.verifications().create_verification_by_password(..)`.

@@ -85,6 +85,16 @@ pub enum Error {
         /// The server's answer, when it refused the record.
         api: Option<Box<ApiError>>,
     },
+    /// A user sign-in could not be finished, or a user's token could not be refreshed (see
+    /// [`SignInProblem`]). Never carries a token, a code, a verifier or a `state`.
+    #[error("{operation}: {problem}")]
+    SignIn {
+        /// `"SignIn"` for the redirects and the code exchange, `"RefreshToken"` for a refresh,
+        /// `"IdToken"` for the ID token's checks.
+        operation: &'static str,
+        /// What went wrong (boxed to keep every `Result` of this crate small).
+        problem: Box<SignInProblem>,
+    },
     /// The request could not be built from the given values (bad header value, a path segment
     /// of `..`, a body that does not serialize, an invalid base URL).
     #[error("{operation}: invalid request: {message}")]
@@ -134,6 +144,10 @@ impl Error {
             | Error::UnexpectedStatus { status, .. }
             | Error::ResponseTooLarge { status, .. } => Some(*status),
             Error::Transport { source, .. } => source.status(),
+            Error::SignIn { problem, .. } => match **problem {
+                SignInProblem::ErrorPage { status, .. } => Some(status),
+                _ => None,
+            },
             Error::Timeout { .. } | Error::InvalidRequest { .. } => None,
         }
     }
@@ -185,9 +199,139 @@ impl Error {
             Error::Decode { .. }
             | Error::UnexpectedStatus { .. }
             | Error::ResponseTooLarge { .. }
-            | Error::InvalidRequest { .. } => false,
+            | Error::InvalidRequest { .. }
+            | Error::SignIn { .. } => false,
             #[cfg(feature = "account")]
             Error::Verification { .. } => false,
+        }
+    }
+}
+
+/// Why a user sign-in or a token refresh failed ([`Error::SignIn`]).
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum SignInProblem {
+    /// On the way from Logto's `redirectTo` to the app's `redirect_uri`, Logto answered with a
+    /// page instead of a redirect (e.g. `400 session.not_found` when the session cookies are
+    /// missing or the interaction has expired).
+    ErrorPage {
+        /// The answer's status.
+        status: http::StatusCode,
+        /// The path of the page (without its query, which may hold a code).
+        path: String,
+        /// Logto's error body, when it sent one.
+        logto: Option<Box<LogtoError>>,
+    },
+    /// A redirect led away from Logto's origin before reaching the app's `redirect_uri`;
+    /// it was not followed.
+    ForeignRedirect {
+        /// The origin it pointed to (scheme, host, port).
+        origin: String,
+    },
+    /// More redirects than allowed before reaching the `redirect_uri`.
+    TooManyRedirects {
+        /// How many were followed.
+        hops: usize,
+    },
+    /// The `state` on the `redirect_uri` is not the one this sign-in sent (a forged or
+    /// crossed-over redirect); the code was not exchanged.
+    StateMismatch,
+    /// Logto sent the user back with `error=` (e.g. `access_denied`).
+    Denied {
+        /// The OAuth error code.
+        error: String,
+        /// Its description, if any.
+        description: Option<String>,
+    },
+    /// The `redirect_uri` was reached without a `code`.
+    MissingCode,
+    /// The token endpoint refused the request (`invalid_grant` for a used, expired or
+    /// tampered code or verifier, or a revoked refresh token: sign the user in again).
+    Refused {
+        /// The OAuth error code, e.g. `invalid_grant`.
+        error: String,
+        /// Its description, if any.
+        description: Option<String>,
+    },
+    /// The token endpoint's answer is not a token answer (the body is not quoted: it may
+    /// hold tokens).
+    BadTokenAnswer(String),
+    /// The ID token does not decode, or fails a check the caller asked for (signature,
+    /// issuer, audience, expiry, nonce).
+    IdToken(String),
+}
+
+impl Error {
+    /// What went wrong with a sign-in or a token refresh, for [`Error::SignIn`].
+    pub fn sign_in_problem(&self) -> Option<&SignInProblem> {
+        match self {
+            Error::SignIn { problem, .. } => Some(problem),
+            _ => None,
+        }
+    }
+}
+
+impl std::fmt::Display for SignInProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let or_empty =
+            |d: &Option<String>| d.as_deref().map(|d| format!(": {d}")).unwrap_or_default();
+        match self {
+            SignInProblem::ErrorPage {
+                status,
+                path,
+                logto,
+            } => {
+                write!(
+                    f,
+                    "Logto answered {status} at `{path}` instead of redirecting"
+                )?;
+                if let Some(body) = logto {
+                    let code = body.code.as_deref().or(body.error.as_deref()).unwrap_or("");
+                    let message = body
+                        .message
+                        .as_deref()
+                        .or(body.error_description.as_deref());
+                    write!(f, " ({code}{})", or_empty(&message.map(str::to_owned)))?;
+                }
+                Ok(())
+            }
+            SignInProblem::ForeignRedirect { origin } => {
+                write!(
+                    f,
+                    "refused to follow a redirect to another origin, {origin}"
+                )
+            }
+            SignInProblem::TooManyRedirects { hops } => {
+                write!(
+                    f,
+                    "gave up after {hops} redirects without reaching the redirect URI"
+                )
+            }
+            SignInProblem::StateMismatch => {
+                f.write_str("the redirect's `state` is not this sign-in's")
+            }
+            SignInProblem::Denied { error, description } => {
+                write!(
+                    f,
+                    "the sign-in ended with `{error}`{}",
+                    or_empty(description)
+                )
+            }
+            SignInProblem::MissingCode => f.write_str("the redirect URI carries no code"),
+            SignInProblem::Refused { error, description } => {
+                write!(
+                    f,
+                    "the token endpoint refused: `{error}`{}",
+                    or_empty(description)
+                )
+            }
+            SignInProblem::BadTokenAnswer(what) => {
+                write!(
+                    f,
+                    "the token endpoint's answer is not a token answer: {what}"
+                )
+            }
+            SignInProblem::IdToken(what) => write!(f, "the ID token is not valid: {what}"),
         }
     }
 }

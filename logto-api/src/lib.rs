@@ -15,7 +15,9 @@
 //! # Ok(()) }
 //! ```
 //!
-//! - [`experience`]: build a sign-in or registration UI (`client.experience()`).
+//! - [`experience`]: build a sign-in or registration UI (`client.experience()`), and finish the
+//!   sign-in with the user's tokens (`Client::start_sign_in`, `SignIn::finish`,
+//!   `Client::with_user_tokens`).
 //! - [`account`]: a signed-in user's own profile (`client.my_account()`, `client.verifications()`),
 //!   with the user's access token ([`Client::with_bearer_token`]) and, for sensitive calls, a
 //!   verification record ([`verification`], [`Client::with_verification`]).
@@ -43,6 +45,8 @@ mod file;
 mod paging;
 mod response;
 mod retry;
+#[cfg(feature = "experience")]
+mod signin;
 #[cfg(feature = "account")]
 pub mod verification;
 
@@ -55,11 +59,13 @@ pub use bytes::Bytes;
 pub use client::{Client, ClientBuilder, Logto};
 #[cfg(feature = "account")]
 pub use error::VerificationProblem;
-pub use error::{ApiError, Error, LogtoError, Result};
+pub use error::{ApiError, Error, LogtoError, Result, SignInProblem};
 pub use file::FilePart;
 pub use paging::{Page, DEFAULT_PAGE_SIZE};
 pub use response::ApiResponse;
 pub use retry::RetryPolicy;
+#[cfg(feature = "experience")]
+pub use signin::{IdToken, IdTokenClaims, OidcApp, SignIn, UserTokens, MAX_REDIRECTS};
 
 /// Generates a typed client for an OpenAPI 3.0 document of your own, at build time; the
 /// generated calls go through [`Client`]. See [`logto_api_macros::generate!`] for the arguments,

@@ -134,6 +134,13 @@ pub const CLIENT_METHODS: &[&str] = &[
     "verify_code",
     "with_verification",
     "verified",
+    // client.rs and signin/mod.rs: a user's sign-in and tokens
+    "with_refresh_token",
+    "with_refresh_grant",
+    "token_url",
+    "oidc_url",
+    "start_sign_in",
+    "with_user_tokens",
 ];
 
 /// True when `name` must be written as `r#name`.

@@ -6,10 +6,10 @@
 //! calls below the way Logto 1.42 does: session cookies, password checks, 4xx bodies, tokens,
 //! `Total-Number`). To talk to a real Logto instead, set:
 //! - `LOGTO_ENDPOINT` (e.g. `http://localhost:3001`), `LOGTO_APP_ID` and `LOGTO_REDIRECT_URI` of
-//!   an application whose sign-in experience is password sign-in by username;
+//!   an application (single-page or native; add `LOGTO_APP_SECRET` for a traditional web app)
+//!   whose sign-in experience is password sign-in by username, with the Account API enabled;
+//!   the redirect URI is never requested, so nothing needs to listen there;
 //! - `LOGTO_USERNAME` and `LOGTO_PASSWORD`;
-//! - optionally `LOGTO_ACCESS_TOKEN`, a user access token for the Account API part (finishing
-//!   the OIDC code exchange is the job of your OIDC library, not of this client);
 //! - optionally `LOGTO_M2M_APP_ID` and `LOGTO_M2M_APP_SECRET` of a machine-to-machine application
 //!   with the Management API access role, for the Management API part (it creates a user and a
 //!   role named `tour_*` and deletes them again).
@@ -23,7 +23,7 @@ use logto_api::experience::types::{
     NewPasswordIdentityVerificationRecordIdentifierType as IdentifierType,
 };
 use logto_api::management::types::{CreateRoleBody, CreateUserBody, ReplaceApplicationRolesBody};
-use logto_api::{Client, Logto};
+use logto_api::{Client, Logto, OidcApp, UserTokens};
 use standin::{StandIn, StandInUser};
 use std::time::{SystemTime, UNIX_EPOCH};
 
@@ -35,6 +35,7 @@ struct Setup {
     username: String,
     password: String,
     app_id: String,
+    app_secret: Option<String>,
     redirect_uri: String,
     /// Keeps the embedded server alive for the whole tour.
     standin: Option<StandIn>,
@@ -43,12 +44,8 @@ struct Setup {
 #[tokio::main]
 async fn main() -> Result<(), BoxError> {
     let setup = setup().await?;
-    let token = sign_in(&setup).await?;
-    let token = token.or_else(|| setup.standin.as_ref().and_then(StandIn::access_token));
-    match token {
-        Some(token) => account(&setup, &token).await?,
-        None => println!("(set LOGTO_ACCESS_TOKEN to also run the Account API part)"),
-    }
+    let tokens = sign_in(&setup).await?;
+    account(&setup, &tokens).await?;
     match m2m_credentials(&setup) {
         Some((id, secret)) => management(&setup.endpoint, id, secret).await?,
         None => println!(
@@ -71,6 +68,7 @@ async fn setup() -> Result<Setup, BoxError> {
             username: env("LOGTO_USERNAME")?,
             password: env("LOGTO_PASSWORD")?,
             app_id: env("LOGTO_APP_ID")?,
+            app_secret: std::env::var("LOGTO_APP_SECRET").ok(),
             redirect_uri: env("LOGTO_REDIRECT_URI")?,
             standin: None,
         });
@@ -92,28 +90,22 @@ async fn setup() -> Result<Setup, BoxError> {
         username,
         password,
         app_id: "standin-app".to_owned(),
+        app_secret: None,
         redirect_uri: "http://127.0.0.1/callback".to_owned(),
         standin: Some(standin),
     })
 }
 
-/// Walks a password sign-in through the Experience API; returns an access token when the
-/// environment provides one.
-async fn sign_in(setup: &Setup) -> Result<Option<String>, BoxError> {
+/// Walks a password sign-in through the Experience API, from the OIDC authorization request to
+/// the user's tokens.
+async fn sign_in(setup: &Setup) -> Result<UserTokens, BoxError> {
     let client = &setup.client;
-    let auth = client
-        .authorize(&[
-            ("client_id", &setup.app_id),
-            ("redirect_uri", &setup.redirect_uri),
-            ("response_type", "code"),
-            ("scope", "openid profile"),
-            ("prompt", "login"),
-        ])
-        .await?;
-    println!(
-        "1. GET /oidc/auth -> {} (interaction cookies kept by the client)",
-        auth.status
-    );
+    let mut app = OidcApp::new(&setup.app_id, &setup.redirect_uri);
+    if let Some(secret) = &setup.app_secret {
+        app = app.client_secret(secret.as_str());
+    }
+    let sign_in = client.start_sign_in(&app).await?;
+    println!("1. start_sign_in: GET /oidc/auth with PKCE (S256), state and nonce; the client keeps the interaction cookies");
 
     let init = InitInteractionBody {
         interaction_event: InteractionEvent::SignIn,
@@ -152,11 +144,28 @@ async fn sign_in(setup: &Setup) -> Result<Option<String>, BoxError> {
     println!("5. identify_user -> {}", identified.status);
 
     let submitted = client.experience().submit_interaction().send().await?;
-    match &submitted.body {
-        Some(done) => println!("6. submit_interaction -> redirect to {}", done.redirect_to),
-        None => println!("6. submit_interaction -> {}", submitted.status),
+    let redirect_to = submitted
+        .into_body()
+        .ok_or("submit_interaction gave no redirectTo")?;
+    println!(
+        "6. submit_interaction -> redirectTo {}",
+        redirect_to.redirect_to
+    );
+
+    let tokens = sign_in.finish(&redirect_to.redirect_to).await?;
+    println!(
+        "7. finish: redirects followed with the session cookies, state checked, code exchanged -> access token ({:?}), refresh token: {}",
+        tokens.scope(),
+        tokens.refresh_token().is_some(),
+    );
+    if tokens.id_token().is_some() {
+        let claims = tokens.verify_id_token(client).await?;
+        println!(
+            "8. verify_id_token (signature checked with Logto's JWKS) -> sub {}, username {:?}",
+            claims.sub, claims.username
+        );
     }
-    Ok(std::env::var("LOGTO_ACCESS_TOKEN").ok())
+    Ok(tokens)
 }
 
 fn password_body(username: &str, password: &str) -> CreatePasswordVerificationBody {
@@ -169,13 +178,14 @@ fn password_body(username: &str, password: &str) -> CreatePasswordVerificationBo
     }
 }
 
-/// Reads and updates the signed-in user's profile, then changes the password with a
-/// verification record.
-async fn account(setup: &Setup, token: &str) -> Result<(), BoxError> {
-    let client = setup.client.with_bearer_token(token);
+/// Reads and updates the signed-in user's profile with the sign-in's tokens, refreshes them,
+/// then changes the password with a verification record.
+async fn account(setup: &Setup, tokens: &UserTokens) -> Result<(), BoxError> {
+    // Sends the access token; refreshes it with the refresh token when it is about to expire.
+    let client = setup.client.with_user_tokens(tokens)?;
     let profile = client.my_account().get_profile().send().await?;
     println!(
-        "7. get_profile -> {:?} (name {:?})",
+        "9. get_profile -> {:?} (name {:?})",
         profile.username, profile.name
     );
 
@@ -184,7 +194,22 @@ async fn account(setup: &Setup, token: &str) -> Result<(), BoxError> {
         ..Default::default()
     };
     let updated = client.my_account().update_profile(update).send().await?;
-    println!("8. update_profile -> name {:?}", updated.name);
+    println!("10. update_profile -> name {:?}", updated.name);
+
+    // What an app that stored the refresh token does later: the first call refreshes.
+    let refresh_token = tokens
+        .refresh_token()
+        .ok_or("no refresh token (offline_access)")?;
+    let client = setup.client.with_refresh_token(
+        &setup.app_id,
+        setup.app_secret.clone().map(Into::into),
+        refresh_token.clone(),
+    )?;
+    let profile = client.my_account().get_profile().send().await?;
+    println!(
+        "11. with_refresh_token: one refresh_token grant, then get_profile -> {:?}",
+        profile.username
+    );
 
     let new_password = PasswordBody {
         password: "An0ther-Passw0rd!".to_owned(),
@@ -195,15 +220,15 @@ async fn account(setup: &Setup, token: &str) -> Result<(), BoxError> {
         .send()
         .await
     {
-        Err(e) => println!("9. update_password without a verification record: {e}"),
+        Err(e) => println!("12. update_password without a verification record: {e}"),
         Ok(r) => println!(
-            "9. unexpectedly changed the password without verification: {}",
+            "12. unexpectedly changed the password without verification: {}",
             r.status
         ),
     }
 
     let record = client.verify_by_password(&setup.password).await?;
-    println!("10. verify_by_password -> {record:?}");
+    println!("13. verify_by_password -> {record:?}");
 
     let changed = client
         .with_verification(&record, |verified| async move {
@@ -215,7 +240,7 @@ async fn account(setup: &Setup, token: &str) -> Result<(), BoxError> {
         })
         .await?;
     println!(
-        "11. update_password with the verification record -> {}",
+        "14. update_password with the verification record -> {}",
         changed.status
     );
     Ok(())
@@ -252,7 +277,7 @@ async fn management(endpoint: &str, app_id: String, secret: String) -> Result<()
         .send()
         .await?
         .into_body();
-    println!("12. create_user (client-credentials token) -> {}", user.id);
+    println!("15. create_user (client-credentials token) -> {}", user.id);
 
     let new_role = CreateRoleBody {
         name: format!("tour_role_{suffix}"),
@@ -272,7 +297,7 @@ async fn management(endpoint: &str, app_id: String, secret: String) -> Result<()
         .send()
         .await?;
     println!(
-        "13. create_role, assign_user_roles -> added {:?}",
+        "16. create_role, assign_user_roles -> added {:?}",
         assigned.body.added_role_ids
     );
 
@@ -284,10 +309,10 @@ async fn management(endpoint: &str, app_id: String, secret: String) -> Result<()
         count += 1;
         println!("    {} {:?}", listed.id, listed.username);
     }
-    println!("14. list_users().page_size(1).stream() -> {count} users");
+    println!("17. list_users().page_size(1).stream() -> {count} users");
 
     admin.users().delete_user(&user.id).send().await?;
     admin.roles().delete_role(&role.id).send().await?;
-    println!("15. delete_user, delete_role -> cleaned up");
+    println!("18. delete_user, delete_role -> cleaned up");
     Ok(())
 }

@@ -1,5 +1,6 @@
-//! OAuth2 client credentials against Logto's token endpoint, with a token cache that lets one
-//! refresh serve every concurrent caller.
+//! OAuth2 client credentials (and, through `refresh.rs`, a user's refresh token) against
+//! Logto's token endpoint, with a token cache that lets one refresh serve every concurrent
+//! caller.
 
 use super::{AccessToken, Secret, TokenRequestLimits};
 use crate::error::{ApiError, Error, LogtoError, Result};
@@ -15,19 +16,30 @@ const MAX_MARGIN: Duration = Duration::from_secs(30);
 /// ...but never earlier than this fraction of the lifetime, so short-lived tokens stay usable.
 const MARGIN_DIVISOR: u32 = 10;
 
-/// A machine-to-machine app's credentials and its current token.
+/// A machine-to-machine app's credentials, or a signed-in user's refresh token (see `Grant`),
+/// and its current token.
 pub(crate) struct ClientCredentials {
     token_url: reqwest::Url,
     http: reqwest::Client,
-    app_id: String,
-    secret: Secret,
-    resource: String,
-    scope: String,
+    grant: Grant,
     limits: TokenRequestLimits,
     cached: Mutex<Cached>,
     /// Held while a token request is in flight: whoever needs a token meanwhile waits for it
     /// instead of sending a request of its own.
     flight: tokio::sync::Mutex<()>,
+}
+
+/// How a new token is had: the machine-to-machine app's credentials, or a signed-in user's
+/// refresh token.
+enum Grant {
+    ClientCredentials {
+        app_id: String,
+        secret: Secret,
+        resource: String,
+        scope: String,
+    },
+    #[cfg(any(feature = "experience", feature = "account"))]
+    Refresh(super::refresh::RefreshGrant),
 }
 
 /// After a failed token request, the next one waits this long since the failure...
@@ -102,12 +114,28 @@ impl Cached {
 
 impl std::fmt::Debug for ClientCredentials {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ClientCredentials")
-            .field("token_url", &self.token_url.as_str())
-            .field("app_id", &self.app_id)
-            .field("secret", &self.secret)
-            .field("resource", &self.resource)
-            .field("scope", &self.scope)
+        let mut out = match &self.grant {
+            Grant::ClientCredentials {
+                app_id,
+                secret,
+                resource,
+                scope,
+            } => {
+                let mut out = f.debug_struct("ClientCredentials");
+                out.field("app_id", app_id)
+                    .field("secret", secret)
+                    .field("resource", resource)
+                    .field("scope", scope);
+                out
+            }
+            #[cfg(any(feature = "experience", feature = "account"))]
+            Grant::Refresh(grant) => {
+                let mut out = f.debug_struct("RefreshToken");
+                out.field("grant", grant);
+                out
+            }
+        };
+        out.field("token_url", &self.token_url.as_str())
             .field("has_token", &self.lock().token.is_some())
             .finish()
     }
@@ -137,10 +165,12 @@ impl ClientCredentials {
         Ok(ClientCredentials {
             token_url,
             http,
-            app_id,
-            secret,
-            resource,
-            scope,
+            grant: Grant::ClientCredentials {
+                app_id,
+                secret,
+                resource,
+                scope,
+            },
             limits,
             cached: Mutex::new(Cached::default()),
             flight: tokio::sync::Mutex::new(()),
@@ -212,12 +242,63 @@ impl ClientCredentials {
         }
     }
 
-    /// One `POST /oidc/token` with `grant_type=client_credentials`.
+    /// A cache whose tokens come from a signed-in user's refresh token, starting with
+    /// `current` (the access token the sign-in gave, if any).
+    #[cfg(any(feature = "experience", feature = "account"))]
+    pub(crate) fn refreshing(
+        token_url: reqwest::Url,
+        http: reqwest::Client,
+        grant: super::refresh::RefreshGrant,
+        limits: TokenRequestLimits,
+        current: Option<AccessToken>,
+    ) -> ClientCredentials {
+        let mut cached = Cached::default();
+        if let Some(token) = current {
+            cached.store(token);
+        }
+        ClientCredentials {
+            token_url,
+            http,
+            grant: Grant::Refresh(grant),
+            limits,
+            cached: Mutex::new(cached),
+            flight: tokio::sync::Mutex::new(()),
+        }
+    }
+
+    /// One token request with the cache's grant.
     async fn fetch(&self) -> Result<AccessToken> {
+        match &self.grant {
+            Grant::ClientCredentials {
+                app_id,
+                secret,
+                resource,
+                scope,
+            } => {
+                self.fetch_client_credentials(app_id, secret, resource, scope)
+                    .await
+            }
+            #[cfg(any(feature = "experience", feature = "account"))]
+            Grant::Refresh(grant) => {
+                grant
+                    .refresh(&self.token_url, &self.http, self.limits)
+                    .await
+            }
+        }
+    }
+
+    /// One `POST /oidc/token` with `grant_type=client_credentials`.
+    async fn fetch_client_credentials(
+        &self,
+        app_id: &str,
+        secret: &Secret,
+        resource: &str,
+        scope: &str,
+    ) -> Result<AccessToken> {
         let form = serde_urlencoded::to_string([
             ("grant_type", "client_credentials"),
-            ("resource", self.resource.as_str()),
-            ("scope", self.scope.as_str()),
+            ("resource", resource),
+            ("scope", scope),
         ])
         .map_err(|e| Error::InvalidRequest {
             operation: OPERATION,
@@ -231,8 +312,8 @@ impl ClientCredentials {
             .timeout(self.limits.attempt_timeout)
             // reqwest marks this header sensitive, so it stays out of its own Debug output.
             .basic_auth(
-                form_encode(&self.app_id),
-                Some(form_encode(self.secret.expose_secret())),
+                form_encode(app_id),
+                Some(form_encode(secret.expose_secret())),
             )
             .header(
                 http::header::CONTENT_TYPE,

@@ -2,8 +2,10 @@
 //! brings, or OAuth2 client credentials (machine-to-machine apps) with a cached token.
 
 mod credentials;
+#[cfg(any(feature = "experience", feature = "account"))]
+pub(crate) mod refresh;
 
-use credentials::ClientCredentials;
+pub(crate) use credentials::ClientCredentials;
 
 use crate::error::{Error, Result};
 use std::future::Future;

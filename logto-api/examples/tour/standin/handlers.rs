@@ -9,6 +9,7 @@ impl Inner {
         let mut inner = Inner {
             endpoint,
             password,
+            signing: super::oidc::SigningKey::generate(),
             ..Inner::default()
         };
         let now = now_ms();
@@ -36,7 +37,8 @@ impl Inner {
         }
         let now = now_ms();
         self.interactions.retain(|_, it| it.expires_at > now);
-        let interaction = self.interactions.get(uid).ok_or_else(not_found)?;
+        let interaction = self.interactions.get(uid).filter(|it| !it.submitted);
+        let interaction = interaction.ok_or_else(not_found)?;
         let app_id = headers.get("logto-app-id").map(|id| id.as_bytes());
         if app_id.is_some_and(|id| id != interaction.client_id.as_bytes()) {
             return Err(fail(400, "oidc.invalid_request"));
@@ -97,10 +99,19 @@ impl Inner {
         }
         let location = format!("/sign-in?app_id={client_id}");
         let expires_at = now_ms() + INTERACTION_TTL_MS;
+        let owned = |key: &str| request.query.get(key).cloned();
+        let s256 = owned("code_challenge_method").as_deref() == Some("S256");
+        let authorization = Authorization {
+            redirect_uri: owned("redirect_uri").unwrap_or_default(),
+            state: owned("state"),
+            nonce: owned("nonce"),
+            code_challenge: owned("code_challenge").filter(|_| s256).unwrap_or_default(),
+        };
         let interaction = Interaction {
             expires_at,
             client_id,
             scopes,
+            authorization,
             ..Default::default()
         };
         let resume = format!("/oidc/auth/{uid}");
@@ -223,26 +234,26 @@ impl Inner {
         }
     }
 
-    /// `POST /api/experience/submit`: `200 {"redirectTo"}` once identified, issuing the access
-    /// token (experience-sign-in.json#24); before `404 session.identifier_not_found` (#12). The
-    /// interaction ends, so its cookie then gets `400 session.not_found`, as after the real
-    /// redirect (#26).
+    /// `POST /api/experience/submit`: `200 {"redirectTo"}` once identified
+    /// (experience-sign-in.json#24); before `404 session.identifier_not_found` (#12). The
+    /// Experience API is then done with the interaction: its cookie gets `400
+    /// session.not_found` (#26), and `redirectTo` resumes it into a code (`oidc.rs`).
     pub(super) fn submit_interaction(&mut self, request: &Request) -> Reply {
         let (uid, interaction) = self.session(&request.headers)?;
         started(&interaction)?;
         if interaction.user_id.is_none() {
             return Err(fail(404, "session.identifier_not_found"));
         }
-        let (now, token) = (now_ms(), self.ids.string(43, URL_SAFE));
+        let now = now_ms();
         if self.profile["applicationId"].is_null() {
-            self.profile["applicationId"] = interaction.client_id.into();
+            self.profile["applicationId"] = interaction.client_id.clone().into();
         }
         (self.profile["lastSignInAt"], self.profile["updatedAt"]) = (now.into(), now.into());
-        let expires_at = now + ACCESS_TOKEN_TTL_MS;
-        self.tokens
-            .insert(token.clone(), (expires_at, interaction.scopes));
-        self.latest_token = Some(token);
-        self.interactions.remove(&uid);
+        let submitted = Interaction {
+            submitted: true,
+            ..interaction
+        };
+        self.interactions.insert(uid.clone(), submitted);
         ok(json!({ "redirectTo": format!("{}/oidc/auth/{uid}", self.endpoint) }))
     }
 

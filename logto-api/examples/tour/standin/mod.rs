@@ -8,15 +8,17 @@
 //! The session works as in Logto: `GET /oidc/auth` starts an interaction and sets the
 //! `_interaction` cookie (with `_interaction.sig`, `_logto`, `_interaction_resume` and their
 //! `.sig`s); `PUT /api/experience` without that cookie fails with `400 session.not_found`, as on
-//! the real server. The OIDC redirect and token exchange are not served: a completed
-//! `POST /api/experience/submit` issues an opaque access token at once, which
-//! [`StandIn::access_token`] hands out for the Account API.
+//! the real server. After `POST /api/experience/submit`, `GET /oidc/auth/{uid}` (with the
+//! `_interaction_resume` cookie) sends the user back to the redirect URI with a one-time code,
+//! and `POST /oidc/token` exchanges it (PKCE checked) for an opaque access token, a refresh
+//! token and an ES384 ID token, and refreshes tokens (see `oidc.rs`).
 //!
 //! This is a test double, not a security boundary: the password is kept in plain text, and ids,
 //! tokens and cookie signatures come from std's randomly keyed SipHash.
 
 mod handlers;
 mod management;
+mod oidc;
 mod support;
 
 pub use management::{M2M_APP_ID, M2M_APP_SECRET};
@@ -69,7 +71,6 @@ pub struct StandInUser {
 #[derive(Debug)]
 pub struct StandIn {
     endpoint: String,
-    state: Arc<Mutex<Inner>>,
     stop: Option<oneshot::Sender<()>>,
     task: Option<JoinHandle<()>>,
 }
@@ -80,7 +81,7 @@ impl StandIn {
         let listener = tokio::net::TcpListener::bind((Ipv4Addr::LOCALHOST, 0)).await?;
         let endpoint = format!("http://{}", listener.local_addr()?);
         let state = Arc::new(Mutex::new(Inner::new(user, endpoint.clone())));
-        let router = Router::new().fallback(dispatch).with_state(state.clone());
+        let router = Router::new().fallback(dispatch).with_state(state);
         let service = router.into_make_service_with_connect_info::<SocketAddr>();
         let (stop, stopped) = oneshot::channel::<()>();
         let server = axum::serve(listener, service).with_graceful_shutdown(async {
@@ -92,7 +93,6 @@ impl StandIn {
         let (stop, task) = (Some(stop), Some(task));
         Ok(StandIn {
             endpoint,
-            state,
             stop,
             task,
         })
@@ -101,11 +101,6 @@ impl StandIn {
     /// Base URL, e.g. `"http://127.0.0.1:43123"` (no trailing slash).
     pub fn endpoint(&self) -> String {
         self.endpoint.clone()
-    }
-
-    /// The opaque access token issued by the latest completed sign-in, for the Account API.
-    pub fn access_token(&self) -> Option<String> {
-        lock(&self.state).latest_token.clone()
     }
 
     /// Stops the server and waits until it has closed its connections.
@@ -148,7 +143,12 @@ struct Inner {
     tokens: HashMap<String, (u64, Vec<String>)>,
     /// Account API verification records: expiry (epoch ms) by id.
     verifications: HashMap<String, u64>,
-    latest_token: Option<String>,
+    /// Authorization codes not yet exchanged.
+    codes: HashMap<String, oidc::CodeGrant>,
+    /// Refresh tokens not yet used (each is rotated on use).
+    refresh_tokens: HashMap<String, oidc::RefreshGrant>,
+    /// The ID tokens' signing key.
+    signing: oidc::SigningKey,
     /// Users created through the Management API (the Account API user is `profile`).
     users: Vec<Value>,
     /// Roles created through the Management API.
@@ -170,6 +170,20 @@ struct Interaction {
     /// The latest successful password verification: id, identifier type and value. Logto keeps
     /// one record per verification type, so a new one replaces the old.
     password: Option<(String, &'static str, String)>,
+    /// The authorization request's parameters, for the code it ends with.
+    authorization: Authorization,
+    /// Submitted: the Experience API is done with it, and `/oidc/auth/{uid}` may resume it.
+    submitted: bool,
+}
+
+/// What `GET /oidc/auth` asked for, beyond the client and scopes.
+#[derive(Clone, Debug, Default)]
+struct Authorization {
+    redirect_uri: String,
+    state: Option<String>,
+    nonce: Option<String>,
+    /// The S256 PKCE challenge (empty without one: the code then cannot be exchanged).
+    code_challenge: String,
 }
 
 /// Ids, tokens and cookie signatures from a randomly keyed SipHash and a counter.
@@ -237,7 +251,12 @@ async fn dispatch(
         ("PATCH", "/api/my-account") => inner.update_profile(&request),
         ("POST", "/api/my-account/password") => inner.update_password(&request),
         ("POST", "/api/verifications/password") => inner.verify_account_password(&request),
-        ("POST", "/oidc/token") => inner.issue_m2m_token(&request),
+        ("POST", "/oidc/token") => inner.token(&request),
+        ("GET", "/oidc/jwks") => inner.jwks(),
+        ("GET", path) if path.starts_with("/oidc/auth/") => {
+            let uid = path.trim_start_matches("/oidc/auth/").to_owned();
+            inner.resume(&request, &uid)
+        }
         ("POST", "/api/users") => inner.create_user(&request),
         ("GET", "/api/users") => inner.list_users(&request),
         ("POST", "/api/roles") => inner.create_role(&request),

@@ -1,0 +1,759 @@
+//! A user's sign-in from the authorization request to tokens (`Client::start_sign_in`,
+//! `SignIn::finish`), and the Account API with those tokens (`Client::with_user_tokens`),
+//! against a loopback fake of Logto's OIDC side written with axum: session cookies required on
+//! the resumed authorization, a consent hop, PKCE checked, one-time codes, `invalid_grant`,
+//! rotating refresh tokens and an ES384-signed ID token with its JWKS.
+
+use axum::extract::{Form, Path, Query, State};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post, put};
+use axum::{Json, Router};
+use base64::Engine as _;
+use logto_api::experience::types::{InitInteractionBody, InteractionEvent};
+use logto_api::{Client, Error, OidcApp, SignInProblem, UserTokens};
+use ring::signature::KeyPair as _;
+use serde_json::json;
+use sha2::Digest as _;
+use std::collections::{HashMap, HashSet};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+const CLIENT_ID: &str = "spa-app-7k2";
+const REDIRECT_URI: &str = "http://127.0.0.1:1/callback";
+const USER_ID: &str = "u-4s8dk2";
+
+/// What the fake does when the session resumes at `/oidc/auth/uid-2`.
+#[derive(Clone, Copy, PartialEq, Debug)]
+enum Mode {
+    /// Back to the redirect URI with a fresh code.
+    Normal,
+    /// With a `state` the client did not send.
+    WrongState,
+    /// With `error=access_denied`.
+    Denied,
+    /// On to another origin.
+    Foreign,
+    /// Around in a circle.
+    Loop,
+    /// With a code that was already exchanged.
+    ReusedCode,
+    /// With a code whose recorded PKCE challenge was altered (as if the verifier had been
+    /// tampered with on the way).
+    TamperedChallenge,
+}
+
+/// One authorization request, as the fake recorded it.
+#[derive(Clone, Debug, Default)]
+struct AuthRequest {
+    params: HashMap<String, String>,
+}
+
+impl AuthRequest {
+    fn get(&self, name: &str) -> &str {
+        self.params.get(name).map_or("", String::as_str)
+    }
+}
+
+/// A code and what it was issued for.
+struct CodeGrant {
+    challenge: String,
+    nonce: String,
+}
+
+struct Fake {
+    base: String,
+    mode: Mutex<Mode>,
+    first_expires_in: u64,
+    auth: Mutex<AuthRequest>,
+    codes: Mutex<HashMap<String, CodeGrant>>,
+    used_codes: Mutex<Vec<String>>,
+    refresh_tokens: Mutex<HashSet<String>>,
+    /// Access tokens the Account API accepts (those issued with a lifetime).
+    live_tokens: Mutex<HashSet<String>>,
+    /// Every secret the fake handed out or received, to look for in output.
+    secrets: Mutex<Vec<String>>,
+    counter: AtomicUsize,
+    code_exchanges: AtomicUsize,
+    refreshes: AtomicUsize,
+    profile_calls: AtomicUsize,
+    signing_key: jsonwebtoken::EncodingKey,
+    jwk: Mutex<serde_json::Value>,
+}
+
+type Shared = Arc<Fake>;
+
+impl Fake {
+    fn next(&self, prefix: &str) -> String {
+        let n = self.counter.fetch_add(1, Ordering::SeqCst);
+        let value = format!("{prefix}-{n}-q8v3xz");
+        self.secrets.lock().expect("lock").push(value.clone());
+        value
+    }
+
+    fn mode(&self) -> Mode {
+        *self.mode.lock().expect("lock")
+    }
+}
+
+fn oauth_error(error: &str, description: &str) -> Response {
+    let body = json!({ "error": error, "error_description": description });
+    (StatusCode::BAD_REQUEST, Json(body)).into_response()
+}
+
+fn redirect(location: &str, cookie: Option<&str>) -> Response {
+    let mut answer = (
+        StatusCode::SEE_OTHER,
+        [(header::LOCATION, location.to_owned())],
+    )
+        .into_response();
+    if let Some(cookie) = cookie {
+        let value = HeaderValue::from_str(cookie).expect("cookie");
+        answer.headers_mut().append(header::SET_COOKIE, value);
+    }
+    answer
+}
+
+fn has_cookie(headers: &HeaderMap, pair: &str) -> bool {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .any(|v| v.split("; ").any(|c| c == pair))
+}
+
+fn session_not_found() -> Response {
+    let body = json!({
+        "code": "session.not_found",
+        "message": "Session not found. Please go back and sign in again.",
+        "error": "invalid_request",
+        "error_description": "authorization request has expired",
+    });
+    (StatusCode::BAD_REQUEST, Json(body)).into_response()
+}
+
+async fn authorize(
+    State(fake): State<Shared>,
+    Query(params): Query<HashMap<String, String>>,
+) -> Response {
+    // The nonce is no secret: the ID token, whose claims are shown, carries it.
+    for name in ["state", "code_challenge"] {
+        if let Some(value) = params.get(name) {
+            fake.secrets.lock().expect("lock").push(value.clone());
+        }
+    }
+    *fake.auth.lock().expect("lock") = AuthRequest { params };
+    redirect(
+        &format!("/sign-in?app_id={CLIENT_ID}"),
+        Some("_interaction=uid-1; path=/; httponly"),
+    )
+}
+
+async fn init_interaction(headers: HeaderMap) -> Response {
+    if !has_cookie(&headers, "_interaction=uid-1") {
+        return session_not_found();
+    }
+    StatusCode::NO_CONTENT.into_response()
+}
+
+async fn submit(State(fake): State<Shared>, headers: HeaderMap) -> Response {
+    if !has_cookie(&headers, "_interaction=uid-1") {
+        return session_not_found();
+    }
+    Json(json!({ "redirectTo": format!("{}/oidc/auth/uid-1", fake.base) })).into_response()
+}
+
+async fn consent(headers: HeaderMap) -> Response {
+    if !has_cookie(&headers, "_interaction=uid-1") {
+        return session_not_found();
+    }
+    redirect("/oidc/auth/uid-2", Some("_consent=granted; path=/"))
+}
+
+async fn resume(
+    State(fake): State<Shared>,
+    Path(uid): Path<String>,
+    headers: HeaderMap,
+) -> Response {
+    if !has_cookie(&headers, "_interaction=uid-1") {
+        return session_not_found();
+    }
+    if uid == "uid-1" {
+        return redirect("/consent", None);
+    }
+    if uid != "uid-2" || !has_cookie(&headers, "_consent=granted") {
+        return session_not_found();
+    }
+    let auth = fake.auth.lock().expect("lock").clone();
+    let state = auth.get("state");
+    let back = |query: String| redirect(&format!("{}?{query}", auth.get("redirect_uri")), None);
+    let mode = fake.mode();
+    match mode {
+        Mode::Foreign => redirect("http://evil.example.test/steal", None),
+        Mode::Loop => redirect("/consent", None),
+        Mode::Denied => back(format!(
+            "error=access_denied&error_description=the+user+said+no&state={state}"
+        )),
+        Mode::ReusedCode => {
+            let code = fake
+                .used_codes
+                .lock()
+                .expect("lock")
+                .first()
+                .cloned()
+                .unwrap_or_default();
+            back(format!("code={code}&state={state}"))
+        }
+        Mode::Normal | Mode::WrongState | Mode::TamperedChallenge => {
+            let code = fake.next("code");
+            let mut challenge = auth.get("code_challenge").to_owned();
+            if mode == Mode::TamperedChallenge {
+                challenge.insert(0, 'X');
+            }
+            let grant = CodeGrant {
+                challenge,
+                nonce: auth.get("nonce").to_owned(),
+            };
+            fake.codes.lock().expect("lock").insert(code.clone(), grant);
+            let state = if mode == Mode::WrongState {
+                "forged-state"
+            } else {
+                state
+            };
+            back(format!("code={code}&state={state}&iss=x"))
+        }
+    }
+}
+
+fn b64(bytes: &[u8]) -> String {
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
+}
+
+async fn token(State(fake): State<Shared>, Form(form): Form<HashMap<String, String>>) -> Response {
+    let field = |name: &str| form.get(name).map_or("", String::as_str);
+    if field("client_id") != CLIENT_ID {
+        return oauth_error("invalid_client", "client authentication failed");
+    }
+    let nonce = match field("grant_type") {
+        "authorization_code" => {
+            fake.code_exchanges.fetch_add(1, Ordering::SeqCst);
+            fake.secrets
+                .lock()
+                .expect("lock")
+                .push(field("code_verifier").to_owned());
+            // A code works once, whatever the outcome.
+            let Some(grant) = fake.codes.lock().expect("lock").remove(field("code")) else {
+                return oauth_error("invalid_grant", "grant request is invalid");
+            };
+            fake.used_codes
+                .lock()
+                .expect("lock")
+                .push(field("code").to_owned());
+            let digest = sha2::Sha256::digest(field("code_verifier").as_bytes());
+            if b64(&digest) != grant.challenge {
+                return oauth_error("invalid_grant", "PKCE verification failed");
+            }
+            if field("redirect_uri") != REDIRECT_URI {
+                return oauth_error("invalid_grant", "redirect_uri mismatch");
+            }
+            Some(grant.nonce)
+        }
+        "refresh_token" => {
+            fake.refreshes.fetch_add(1, Ordering::SeqCst);
+            // Keeps the refresh in flight while the other calls ask for a token.
+            tokio::time::sleep(Duration::from_millis(200)).await;
+            if !fake
+                .refresh_tokens
+                .lock()
+                .expect("lock")
+                .remove(field("refresh_token"))
+            {
+                return oauth_error("invalid_grant", "grant request is invalid");
+            }
+            None
+        }
+        _ => return oauth_error("unsupported_grant_type", "unsupported grant_type"),
+    };
+    let expires_in = if nonce.is_some() {
+        fake.first_expires_in
+    } else {
+        3600
+    };
+    let access = fake.next("access");
+    if expires_in > 0 {
+        fake.live_tokens
+            .lock()
+            .expect("lock")
+            .insert(access.clone());
+    }
+    let refresh = fake.next("refresh");
+    fake.refresh_tokens
+        .lock()
+        .expect("lock")
+        .insert(refresh.clone());
+    let mut body = json!({
+        "access_token": access,
+        "expires_in": expires_in,
+        "refresh_token": refresh,
+        "scope": "openid offline_access profile",
+        "token_type": "Bearer",
+    });
+    if let Some(nonce) = nonce {
+        body["id_token"] = json!(id_token(&fake, &nonce));
+    }
+    Json(body).into_response()
+}
+
+fn id_token(fake: &Fake, nonce: &str) -> String {
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .expect("clock")
+        .as_secs();
+    let claims = json!({
+        "iss": format!("{}/oidc", fake.base),
+        "aud": CLIENT_ID,
+        "sub": USER_ID,
+        "exp": now + 3600,
+        "iat": now,
+        "nonce": nonce,
+        "name": "Ada Lovelace",
+        "username": "ada",
+        "at_hash": "x1y2",
+    });
+    let mut header = jsonwebtoken::Header::new(jsonwebtoken::Algorithm::ES384);
+    header.kid = Some("key-1".to_owned());
+    let token = jsonwebtoken::encode(&header, &claims, &fake.signing_key).expect("signs");
+    fake.secrets.lock().expect("lock").push(token.clone());
+    token
+}
+
+async fn jwks(State(fake): State<Shared>) -> Response {
+    Json(json!({ "keys": [*fake.jwk.lock().expect("lock")] })).into_response()
+}
+
+async fn my_account(State(fake): State<Shared>, headers: HeaderMap) -> Response {
+    fake.profile_calls.fetch_add(1, Ordering::SeqCst);
+    let bearer = headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "))
+        .unwrap_or("");
+    if !fake.live_tokens.lock().expect("lock").contains(bearer) {
+        let body = json!({ "code": "auth.unauthorized", "message": "Unauthorized." });
+        return (StatusCode::UNAUTHORIZED, Json(body)).into_response();
+    }
+    Json(json!({ "id": USER_ID, "username": "ada", "name": "Ada Lovelace" })).into_response()
+}
+
+/// An ES384 key pair: the signing key and its public JWK.
+fn key_pair() -> (jsonwebtoken::EncodingKey, serde_json::Value) {
+    use ring::signature::{EcdsaKeyPair, ECDSA_P384_SHA384_FIXED_SIGNING as ALG};
+    let rng = ring::rand::SystemRandom::new();
+    let pkcs8 = EcdsaKeyPair::generate_pkcs8(&ALG, &rng).expect("key");
+    let pair = EcdsaKeyPair::from_pkcs8(&ALG, pkcs8.as_ref(), &rng).expect("key");
+    let public = pair.public_key().as_ref();
+    let jwk = json!({
+        "kty": "EC", "crv": "P-384", "kid": "key-1", "alg": "ES384", "use": "sig",
+        "x": b64(&public[1..49]), "y": b64(&public[49..97]),
+    });
+    (jsonwebtoken::EncodingKey::from_ec_der(pkcs8.as_ref()), jwk)
+}
+
+/// Starts the fake; the first access token lives `first_expires_in` seconds.
+async fn start(first_expires_in: u64) -> (Shared, Client) {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind");
+    let base = format!("http://{}", listener.local_addr().expect("address"));
+    let (signing_key, jwk) = key_pair();
+    let fake = Arc::new(Fake {
+        base: base.clone(),
+        mode: Mutex::new(Mode::Normal),
+        first_expires_in,
+        auth: Mutex::default(),
+        codes: Mutex::default(),
+        used_codes: Mutex::default(),
+        refresh_tokens: Mutex::default(),
+        live_tokens: Mutex::default(),
+        secrets: Mutex::default(),
+        counter: AtomicUsize::new(0),
+        code_exchanges: AtomicUsize::new(0),
+        refreshes: AtomicUsize::new(0),
+        profile_calls: AtomicUsize::new(0),
+        signing_key,
+        jwk: Mutex::new(jwk),
+    });
+    let app = Router::new()
+        .route("/oidc/auth", get(authorize))
+        .route("/oidc/auth/{uid}", get(resume))
+        .route("/consent", get(consent))
+        .route("/oidc/token", post(token))
+        .route("/oidc/jwks", get(jwks))
+        .route("/api/experience", put(init_interaction))
+        .route("/api/experience/submit", post(submit))
+        .route("/api/my-account", get(my_account))
+        .with_state(fake.clone());
+    tokio::spawn(async move { axum::serve(listener, app).await.expect("serve") });
+    (fake, Client::new(base).expect("client"))
+}
+
+fn app() -> OidcApp {
+    OidcApp::new(CLIENT_ID, REDIRECT_URI)
+}
+
+/// Authorization request, interaction and submit; the `redirectTo`.
+async fn interact(client: &Client) -> (logto_api::SignIn, String) {
+    let sign_in = client
+        .start_sign_in(&app())
+        .await
+        .expect("authorization request");
+    let start = InitInteractionBody {
+        interaction_event: InteractionEvent::SignIn,
+        captcha_token: None,
+    };
+    client
+        .experience()
+        .init_interaction(start)
+        .send()
+        .await
+        .expect("init");
+    let done = client
+        .experience()
+        .submit_interaction()
+        .send()
+        .await
+        .expect("submit");
+    let redirect_to = done.into_body().expect("a redirectTo").redirect_to;
+    (sign_in, redirect_to)
+}
+
+async fn sign_in(client: &Client) -> UserTokens {
+    let (sign_in, redirect_to) = interact(client).await;
+    sign_in.finish(&redirect_to).await.expect("tokens")
+}
+
+fn sign_in_problem(error: &Error) -> &SignInProblem {
+    error
+        .sign_in_problem()
+        .unwrap_or_else(|| panic!("not a sign-in error: {error:?}"))
+}
+
+#[tokio::test]
+async fn the_full_flow_ends_with_tokens_that_the_account_api_uses() {
+    let (fake, client) = start(3600).await;
+    let tokens = sign_in(&client).await;
+
+    let auth = fake.auth.lock().expect("lock").clone();
+    assert_eq!(auth.get("client_id"), CLIENT_ID);
+    assert_eq!(auth.get("redirect_uri"), REDIRECT_URI);
+    assert_eq!(auth.get("response_type"), "code");
+    assert_eq!(auth.get("code_challenge_method"), "S256");
+    assert_eq!(auth.get("scope"), "openid offline_access profile");
+    assert_eq!(auth.get("prompt"), "consent");
+    assert!(auth.get("state").len() >= 16 && auth.get("nonce").len() >= 16);
+    assert_ne!(auth.get("state"), auth.get("nonce"));
+
+    assert!(tokens
+        .access_token()
+        .secret()
+        .expose_secret()
+        .starts_with("access-"));
+    assert!(tokens.refresh_token().is_some());
+    assert!(tokens.expires_at().is_some());
+    assert_eq!(tokens.scope(), Some("openid offline_access profile"));
+    let claims = tokens.id_token().expect("an ID token").claims();
+    assert_eq!(claims.sub, USER_ID);
+    assert_eq!(claims.name.as_deref(), Some("Ada Lovelace"));
+    assert_eq!(claims.username.as_deref(), Some("ada"));
+    assert_eq!(claims.other["at_hash"], "x1y2");
+    let verified = tokens
+        .verify_id_token(&client)
+        .await
+        .expect("valid ID token");
+    assert_eq!(verified.sub, USER_ID);
+
+    let me = client.with_user_tokens(&tokens).expect("client");
+    let profile = me.my_account().get_profile().send().await.expect("profile");
+    assert_eq!(profile.body.username, Some(Some("ada".to_owned())));
+    assert_eq!(fake.code_exchanges.load(Ordering::SeqCst), 1);
+    assert_eq!(fake.refreshes.load(Ordering::SeqCst), 0);
+}
+
+#[tokio::test]
+async fn a_state_mismatch_is_refused_before_the_code_is_exchanged() {
+    let (fake, client) = start(3600).await;
+    *fake.mode.lock().expect("lock") = Mode::WrongState;
+    let (sign_in, redirect_to) = interact(&client).await;
+    let error = sign_in.finish(&redirect_to).await.expect_err("refused");
+    assert_eq!(sign_in_problem(&error), &SignInProblem::StateMismatch);
+    assert_eq!(fake.code_exchanges.load(Ordering::SeqCst), 0);
+}
+
+#[tokio::test]
+async fn a_verifier_that_does_not_match_the_challenge_is_refused() {
+    let (fake, client) = start(3600).await;
+    *fake.mode.lock().expect("lock") = Mode::TamperedChallenge;
+    let (sign_in, redirect_to) = interact(&client).await;
+    let error = sign_in.finish(&redirect_to).await.expect_err("refused");
+    match sign_in_problem(&error) {
+        SignInProblem::Refused { error, description } => {
+            assert_eq!(error, "invalid_grant");
+            assert_eq!(description.as_deref(), Some("PKCE verification failed"));
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+#[tokio::test]
+async fn a_code_works_once() {
+    let (fake, client) = start(3600).await;
+    sign_in(&client).await;
+    *fake.mode.lock().expect("lock") = Mode::ReusedCode;
+    client.clear_session();
+    let (sign_in, redirect_to) = interact(&client).await;
+    let error = sign_in.finish(&redirect_to).await.expect_err("refused");
+    assert!(
+        matches!(sign_in_problem(&error), SignInProblem::Refused { error, .. } if error == "invalid_grant"),
+        "{error:?}"
+    );
+    assert_eq!(fake.code_exchanges.load(Ordering::SeqCst), 2);
+}
+
+#[tokio::test]
+async fn an_error_on_the_redirect_uri_is_reported() {
+    let (fake, client) = start(3600).await;
+    *fake.mode.lock().expect("lock") = Mode::Denied;
+    let (sign_in, redirect_to) = interact(&client).await;
+    let error = sign_in.finish(&redirect_to).await.expect_err("denied");
+    assert_eq!(
+        sign_in_problem(&error),
+        &SignInProblem::Denied {
+            error: "access_denied".into(),
+            description: Some("the user said no".into()),
+        }
+    );
+    assert_eq!(fake.code_exchanges.load(Ordering::SeqCst), 0);
+}
+
+#[tokio::test]
+async fn redirects_to_another_origin_are_not_followed() {
+    let (fake, client) = start(3600).await;
+    *fake.mode.lock().expect("lock") = Mode::Foreign;
+    let (sign_in, redirect_to) = interact(&client).await;
+    let error = sign_in.finish(&redirect_to).await.expect_err("refused");
+    assert_eq!(
+        sign_in_problem(&error),
+        &SignInProblem::ForeignRedirect {
+            origin: "http://evil.example.test".into()
+        }
+    );
+    // Nor a `redirectTo` that points elsewhere in the first place.
+    let (sign_in, _) = interact(&client).await;
+    let error = sign_in
+        .finish("http://evil.example.test/oidc/auth/uid-1")
+        .await
+        .expect_err("refused");
+    assert!(matches!(
+        sign_in_problem(&error),
+        SignInProblem::ForeignRedirect { .. }
+    ));
+}
+
+#[tokio::test]
+async fn redirects_are_bounded() {
+    let (fake, client) = start(3600).await;
+    *fake.mode.lock().expect("lock") = Mode::Loop;
+    let (sign_in, redirect_to) = interact(&client).await;
+    let error = sign_in.finish(&redirect_to).await.expect_err("refused");
+    assert_eq!(
+        sign_in_problem(&error),
+        &SignInProblem::TooManyRedirects {
+            hops: logto_api::MAX_REDIRECTS
+        }
+    );
+}
+
+#[tokio::test]
+async fn without_the_session_cookies_logto_error_page_is_reported() {
+    let (_fake, client) = start(3600).await;
+    let (sign_in, redirect_to) = interact(&client).await;
+    client.clear_session();
+    let error = sign_in.finish(&redirect_to).await.expect_err("no session");
+    match sign_in_problem(&error) {
+        SignInProblem::ErrorPage {
+            status,
+            path,
+            logto,
+        } => {
+            assert_eq!(status.as_u16(), 400);
+            assert_eq!(path, "/oidc/auth/uid-1");
+            let code = logto.as_ref().and_then(|l| l.code.as_deref());
+            assert_eq!(code, Some("session.not_found"));
+        }
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(error.status().map(|s| s.as_u16()), Some(400));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn hundred_concurrent_account_calls_with_an_expired_token_refresh_once() {
+    // The sign-in's access token has expired by the time it arrives.
+    let (fake, client) = start(0).await;
+    let tokens = sign_in(&client).await;
+    let me = client.with_user_tokens(&tokens).expect("client");
+    let mut calls = tokio::task::JoinSet::new();
+    for _ in 0..100 {
+        let me = me.clone();
+        calls.spawn(async move { me.my_account().get_profile().send().await.map(|_| ()) });
+    }
+    while let Some(result) = calls.join_next().await {
+        result.expect("task").expect("call");
+    }
+    assert_eq!(fake.refreshes.load(Ordering::SeqCst), 1);
+    // Every call went out once, with the refreshed token (none was refused).
+    assert_eq!(fake.profile_calls.load(Ordering::SeqCst), 100);
+}
+
+#[tokio::test]
+async fn a_refused_refresh_means_signing_in_again() {
+    let (fake, client) = start(0).await;
+    let tokens = sign_in(&client).await;
+    fake.refresh_tokens.lock().expect("lock").clear();
+    let me = client.with_user_tokens(&tokens).expect("client");
+    let error = me
+        .my_account()
+        .get_profile()
+        .send()
+        .await
+        .expect_err("refused");
+    assert!(
+        matches!(&error, Error::SignIn { operation: "RefreshToken", problem } if matches!(&**problem, SignInProblem::Refused { error, .. } if error == "invalid_grant")),
+        "{error:?}"
+    );
+}
+
+#[tokio::test]
+async fn refresh_tokens_rotate_and_the_newest_is_used() {
+    let (fake, client) = start(3600).await;
+    let tokens = sign_in(&client).await;
+    let refresh = tokens
+        .refresh_token()
+        .expect("refresh token")
+        .expose_secret()
+        .to_owned();
+    let me = client
+        .with_refresh_token(CLIENT_ID, None, refresh)
+        .expect("client");
+    me.my_account()
+        .get_profile()
+        .send()
+        .await
+        .expect("first refresh");
+    // The first refresh token is spent: after a 401, the refresh must use the rotated one.
+    fake.live_tokens.lock().expect("lock").clear();
+    me.my_account()
+        .get_profile()
+        .send()
+        .await
+        .expect("401, refresh with the rotated token, retry");
+    assert_eq!(fake.refreshes.load(Ordering::SeqCst), 2);
+}
+
+#[tokio::test]
+async fn an_id_token_not_signed_by_a_jwks_key_fails_verification() {
+    let (fake, client) = start(3600).await;
+    let tokens = sign_in(&client).await;
+    // Logto's JWKS now lists another key under the token's `kid`.
+    let (_, mut other) = key_pair();
+    other["kid"] = json!("key-1");
+    *fake.jwk.lock().expect("lock") = other;
+    let error = tokens
+        .verify_id_token(&client)
+        .await
+        .expect_err("bad signature");
+    assert!(
+        matches!(sign_in_problem(&error), SignInProblem::IdToken(_)),
+        "{error:?}"
+    );
+    // The claims are still readable, unverified.
+    assert_eq!(tokens.id_token().expect("ID token").claims().sub, USER_ID);
+}
+
+#[tokio::test]
+async fn no_token_code_or_verifier_shows_in_debug_errors_or_logs() {
+    let capture = Capture::default();
+    let _guard = tracing::subscriber::set_default(capture.clone());
+    let (fake, client) = start(0).await;
+    let (sign_in, redirect_to) = interact(&client).await;
+    let mut shown = format!("{sign_in:?}");
+    let tokens = sign_in.finish(&redirect_to).await.expect("tokens");
+    let me = client.with_user_tokens(&tokens).expect("client");
+    me.my_account().get_profile().send().await.expect("profile");
+    shown += &format!("{tokens:?} {me:?} {client:?}");
+    // Errors on each path that handles a secret.
+    *fake.mode.lock().expect("lock") = Mode::TamperedChallenge;
+    let (sign_in, redirect_to) = interact(&client).await;
+    let error = sign_in.finish(&redirect_to).await.expect_err("refused");
+    shown += &format!("{error} {error:?}");
+    *fake.mode.lock().expect("lock") = Mode::WrongState;
+    let (sign_in, redirect_to) = interact(&client).await;
+    let error = sign_in.finish(&redirect_to).await.expect_err("refused");
+    shown += &format!("{error} {error:?}");
+    fake.refresh_tokens.lock().expect("lock").clear();
+    fake.live_tokens.lock().expect("lock").clear();
+    let error = me
+        .my_account()
+        .get_profile()
+        .send()
+        .await
+        .expect_err("refused");
+    shown += &format!("{error} {error:?} {me:?}");
+    shown += &capture.0.lock().expect("lock").join("\n");
+
+    let secrets = fake.secrets.lock().expect("lock").clone();
+    assert!(secrets.len() > 10, "{secrets:?}");
+    for secret in secrets.iter().filter(|s| !s.is_empty()) {
+        assert!(
+            !shown.contains(secret.as_str()),
+            "`{secret}` shows in:\n{shown}"
+        );
+    }
+}
+
+/// Records every event and span field the client emits.
+#[derive(Clone, Default)]
+struct Capture(Arc<Mutex<Vec<String>>>);
+
+struct Fields<'a>(&'a mut String);
+
+impl tracing::field::Visit for Fields<'_> {
+    fn record_debug(&mut self, field: &tracing::field::Field, value: &dyn std::fmt::Debug) {
+        self.0.push_str(&format!(" {}={value:?}", field.name()));
+    }
+}
+
+impl tracing::Subscriber for Capture {
+    fn enabled(&self, _: &tracing::Metadata<'_>) -> bool {
+        true
+    }
+    fn new_span(&self, span: &tracing::span::Attributes<'_>) -> tracing::span::Id {
+        let mut line = String::from(span.metadata().name());
+        span.record(&mut Fields(&mut line));
+        self.0.lock().expect("lock").push(line);
+        tracing::span::Id::from_u64(1)
+    }
+    fn record(&self, _: &tracing::span::Id, values: &tracing::span::Record<'_>) {
+        let mut line = String::new();
+        values.record(&mut Fields(&mut line));
+        self.0.lock().expect("lock").push(line);
+    }
+    fn record_follows_from(&self, _: &tracing::span::Id, _: &tracing::span::Id) {}
+    fn event(&self, event: &tracing::Event<'_>) {
+        let mut line = String::from(event.metadata().name());
+        event.record(&mut Fields(&mut line));
+        self.0.lock().expect("lock").push(line);
+    }
+    fn enter(&self, _: &tracing::span::Id) {}
+    fn exit(&self, _: &tracing::span::Id) {}
+}

@@ -342,14 +342,6 @@ impl Lowerer<'_> {
     }
 
     fn responses(&mut self, id: &str, op: &openapiv3::Operation, ptr: &str) -> Vec<Response> {
-        /// A success answer the operation documents: its exact status (none for a range), the
-        /// statuses it covers, its key in the document, and the answer.
-        type Documented<'a> = (
-            Option<u16>,
-            (u16, u16),
-            String,
-            &'a ReferenceOr<openapiv3::Response>,
-        );
         let mut out = Vec::new();
         let noun = operation_noun(id);
         let mut documented: Vec<Documented<'_>> = Vec::new();

@@ -261,14 +261,15 @@ async fn token(State(fake): State<Shared>, Form(form): Form<HashMap<String, Stri
         }
         "refresh_token" => {
             fake.refreshes.fetch_add(1, Ordering::SeqCst);
-            // Keeps the refresh in flight while the other calls ask for a token.
-            tokio::time::sleep(Duration::from_millis(200)).await;
-            if !fake
+            // Used up on arrival, as Logto does when it rotates refresh tokens.
+            let known = fake
                 .refresh_tokens
                 .lock()
                 .expect("lock")
-                .remove(field("refresh_token"))
-            {
+                .remove(field("refresh_token"));
+            // Keeps the refresh in flight while the other calls ask for a token.
+            tokio::time::sleep(Duration::from_millis(200)).await;
+            if !known {
                 return oauth_error("invalid_grant", "grant request is invalid");
             }
             None
@@ -613,6 +614,41 @@ async fn hundred_concurrent_account_calls_with_an_expired_token_refresh_once() {
     assert_eq!(fake.refreshes.load(Ordering::SeqCst), 1);
     // Every call went out once, with the refreshed token (none was refused).
     assert_eq!(fake.profile_calls.load(Ordering::SeqCst), 100);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_caller_cancelled_mid_refresh_does_not_lose_the_rotated_token() {
+    let (fake, client) = start(0).await;
+    let tokens = sign_in(&client).await;
+    let me = client.with_user_tokens(&tokens).expect("client");
+    let first = {
+        let me = me.clone();
+        tokio::spawn(async move { me.my_account().get_profile().send().await.map(|_| ()) })
+    };
+    // The fake has the refresh request (and has used up the refresh token): stop waiting.
+    tokio::time::timeout(Duration::from_secs(5), async {
+        while fake.refreshes.load(Ordering::SeqCst) == 0 {
+            tokio::time::sleep(Duration::from_millis(2)).await;
+        }
+    })
+    .await
+    .expect("the refresh arrives");
+    first.abort();
+    assert!(first.await.expect_err("aborted").is_cancelled());
+    let mut later = tokio::task::JoinSet::new();
+    for _ in 0..3 {
+        let me = me.clone();
+        later.spawn(async move { me.my_account().get_profile().send().await.map(|_| ()) });
+    }
+    while let Some(result) = later.join_next().await {
+        result.expect("task").expect("the rotated token was kept");
+    }
+    me.my_account()
+        .get_profile()
+        .send()
+        .await
+        .expect("a later call");
+    assert_eq!(fake.refreshes.load(Ordering::SeqCst), 1);
 }
 
 #[tokio::test]

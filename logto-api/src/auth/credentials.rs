@@ -4,7 +4,7 @@
 
 use super::{AccessToken, Secret, TokenRequestLimits};
 use crate::error::{ApiError, Error, LogtoError, Result};
-use std::sync::{Mutex, MutexGuard, PoisonError};
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use std::time::{Duration, Instant};
 
 /// How the calls in [`Error`]s about the token request are named.
@@ -19,14 +19,22 @@ const MARGIN_DIVISOR: u32 = 10;
 /// A machine-to-machine app's credentials, or a signed-in user's refresh token (see `Grant`),
 /// and its current token.
 pub(crate) struct ClientCredentials {
+    fetcher: Arc<Fetcher>,
+    cached: Arc<Mutex<Cached>>,
+    /// Held while a token request is in flight: whoever needs a token meanwhile waits for it
+    /// instead of sending a request of its own. The request runs in a task of its own that
+    /// holds this until its answer is stored, so a caller that stops waiting (its future is
+    /// dropped) neither loses the answer (e.g. a rotated refresh token) nor lets another
+    /// request start meanwhile.
+    flight: Arc<tokio::sync::Mutex<()>>,
+}
+
+/// What a token request needs, shared with the task that sends it.
+struct Fetcher {
     token_url: reqwest::Url,
     http: reqwest::Client,
     grant: Grant,
     limits: TokenRequestLimits,
-    cached: Mutex<Cached>,
-    /// Held while a token request is in flight: whoever needs a token meanwhile waits for it
-    /// instead of sending a request of its own.
-    flight: tokio::sync::Mutex<()>,
 }
 
 /// How a new token is had: the machine-to-machine app's credentials, or a signed-in user's
@@ -114,7 +122,7 @@ impl Cached {
 
 impl std::fmt::Debug for ClientCredentials {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let mut out = match &self.grant {
+        let mut out = match &self.fetcher.grant {
             Grant::ClientCredentials {
                 app_id,
                 secret,
@@ -135,7 +143,7 @@ impl std::fmt::Debug for ClientCredentials {
                 out
             }
         };
-        out.field("token_url", &self.token_url.as_str())
+        out.field("token_url", &self.fetcher.token_url.as_str())
             .field("has_token", &self.lock().token.is_some())
             .finish()
     }
@@ -163,23 +171,24 @@ impl ClientCredentials {
             message: format!("token URL `{joined}`: {e}"),
         })?;
         Ok(ClientCredentials {
-            token_url,
-            http,
-            grant: Grant::ClientCredentials {
-                app_id,
-                secret,
-                resource,
-                scope,
-            },
-            limits,
-            cached: Mutex::new(Cached::default()),
-            flight: tokio::sync::Mutex::new(()),
+            fetcher: Arc::new(Fetcher {
+                token_url,
+                http,
+                grant: Grant::ClientCredentials {
+                    app_id,
+                    secret,
+                    resource,
+                    scope,
+                },
+                limits,
+            }),
+            cached: Arc::default(),
+            flight: Arc::default(),
         })
     }
 
     fn lock(&self) -> MutexGuard<'_, Cached> {
-        // The cache holds plain data that a panic cannot leave half-written.
-        self.cached.lock().unwrap_or_else(PoisonError::into_inner)
+        lock(&self.cached)
     }
 
     /// The cached token while it is fresh, else a new one; concurrent callers share one request.
@@ -191,7 +200,7 @@ impl ClientCredentials {
             }
             cached.generation
         };
-        let _flight = self.flight.lock().await;
+        let flight = self.flight.clone().lock_owned().await;
         let retry_at = {
             let cached = self.lock();
             // A token request ended while this call waited: its answer serves this call too.
@@ -216,16 +225,23 @@ impl ClientCredentials {
         if let Some(at) = retry_at {
             tokio::time::sleep_until(at.into()).await;
         }
-        match self.fetch().await {
-            Ok(token) => {
-                self.lock().store(token.clone());
-                Ok(token)
+        let fetcher = self.fetcher.clone();
+        let cached = self.cached.clone();
+        let request = tokio::spawn(async move {
+            let answer = fetcher.fetch().await;
+            match &answer {
+                Ok(token) => lock(&cached).store(token.clone()),
+                Err(error) => lock(&cached).fail(error.clone()),
             }
-            Err(error) => {
-                self.lock().fail(error.clone());
-                Err(error)
-            }
-        }
+            drop(flight);
+            answer
+        });
+        request.await.unwrap_or_else(|e| {
+            Err(Error::InvalidRequest {
+                operation: OPERATION,
+                message: format!("the token request's task ended without an answer: {e}"),
+            })
+        })
     }
 
     /// Drops `rejected` if it is still the cached token; a token cached since then (another
@@ -257,15 +273,24 @@ impl ClientCredentials {
             cached.store(token);
         }
         ClientCredentials {
-            token_url,
-            http,
-            grant: Grant::Refresh(grant),
-            limits,
-            cached: Mutex::new(cached),
-            flight: tokio::sync::Mutex::new(()),
+            fetcher: Arc::new(Fetcher {
+                token_url,
+                http,
+                grant: Grant::Refresh(grant),
+                limits,
+            }),
+            cached: Arc::new(Mutex::new(cached)),
+            flight: Arc::default(),
         }
     }
+}
 
+fn lock(cached: &Mutex<Cached>) -> MutexGuard<'_, Cached> {
+    // The cache holds plain data that a panic cannot leave half-written.
+    cached.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+impl Fetcher {
     /// One token request with the cache's grant.
     async fn fetch(&self) -> Result<AccessToken> {
         match &self.grant {

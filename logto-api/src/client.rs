@@ -96,12 +96,20 @@ impl Client {
     /// expired) is [`Error::SignIn`] with [`SignInProblem::Refused`](crate::SignInProblem):
     /// sign the user in again. With a sign-in's tokens, see `with_user_tokens`.
     ///
+    /// Each call starts a grant of its own, independent of any other client made from the same
+    /// refresh token: once it has refreshed and Logto rotated the refresh token, the one passed
+    /// here is used up (Logto may revoke the whole grant if it is sent again). Read the current
+    /// one back with [`refresh_token`](Self::refresh_token) (e.g. after calls, or before the
+    /// process ends) and store it in place of the old one; make later clients from that.
+    ///
     /// ```no_run
     /// # #[cfg(feature = "account")]
     /// # async fn demo(client: logto_api::Client, stored: String) -> logto_api::Result<()> {
     /// let me = client.with_refresh_token("my-app-id", None, stored)?;
     /// let profile = me.my_account().get_profile().send().await?;
-    /// # let _ = profile;
+    /// // The refresh token may have rotated: store the current one for next time.
+    /// let to_store = me.refresh_token().map(|t| t.expose_secret().to_owned());
+    /// # let _ = (profile, to_store);
     /// # Ok(()) }
     /// ```
     #[cfg(any(feature = "experience", feature = "account"))]
@@ -118,6 +126,29 @@ impl Client {
             None,
         );
         self.with_refresh_grant(grant, None)
+    }
+
+    /// The refresh token this client's next refresh sends: the newest one, after Logto rotated
+    /// it. `None` unless the client was made by
+    /// [`with_refresh_token`](Self::with_refresh_token) or `with_user_tokens` with a refresh
+    /// token. Store it in place of the one the client was made from. It never shows in `Debug`.
+    #[cfg(any(feature = "experience", feature = "account"))]
+    pub fn refresh_token(&self) -> Option<Secret> {
+        match &self.auth {
+            Auth::Credentials(credentials) => credentials.refresh_token(),
+            Auth::None | Auth::Bearer(_) | Auth::Provider(_) => None,
+        }
+    }
+
+    /// The access token the client's calls currently send, with its expiry and scopes: the
+    /// bearer token, or the last one fetched by client credentials or a refresh (`None` before
+    /// the first, after a failed refresh, or with a [`TokenProvider`]).
+    pub fn access_token(&self) -> Option<crate::AccessToken> {
+        match &self.auth {
+            Auth::Bearer(secret) => Some(crate::AccessToken::new(secret.clone())),
+            Auth::Credentials(credentials) => credentials.current_token(),
+            Auth::None | Auth::Provider(_) => None,
+        }
     }
 
     /// The same client, its tokens coming from `grant`, starting with `current`.

@@ -652,6 +652,55 @@ async fn a_caller_cancelled_mid_refresh_does_not_lose_the_rotated_token() {
 }
 
 #[tokio::test]
+async fn the_rotated_refresh_token_can_be_read_back_and_stored() {
+    let (fake, client) = start(0).await;
+    let tokens = sign_in(&client).await;
+    let first = tokens.refresh_token().expect("refresh token").clone();
+    let me = client.with_user_tokens(&tokens).expect("client");
+    assert_eq!(
+        me.refresh_token().map(|t| t.expose_secret().to_owned()),
+        Some(first.expose_secret().to_owned())
+    );
+    me.my_account()
+        .get_profile()
+        .send()
+        .await
+        .expect("refreshed");
+    let stored = me.refresh_token().expect("the current refresh token");
+    assert_ne!(stored.expose_secret(), first.expose_secret(), "rotated");
+    assert!(!format!("{stored:?}").contains(stored.expose_secret()));
+    let access = me.access_token().expect("the current access token");
+    assert!(fake
+        .live_tokens
+        .lock()
+        .expect("lock")
+        .contains(access.secret().expose_secret()));
+    // A later process, from the stored token: it works (the first one is used up).
+    let later = client
+        .with_refresh_token(CLIENT_ID, None, stored)
+        .expect("client");
+    later
+        .my_account()
+        .get_profile()
+        .send()
+        .await
+        .expect("the stored token works");
+    let spent = client
+        .with_refresh_token(CLIENT_ID, None, first)
+        .expect("client");
+    let error = spent
+        .my_account()
+        .get_profile()
+        .send()
+        .await
+        .expect_err("used up");
+    assert!(
+        matches!(sign_in_problem(&error), SignInProblem::Refused { error, .. } if error == "invalid_grant")
+    );
+    assert!(client.refresh_token().is_none() && client.access_token().is_none());
+}
+
+#[tokio::test]
 async fn a_refused_refresh_means_signing_in_again() {
     let (fake, client) = start(0).await;
     let tokens = sign_in(&client).await;

@@ -310,7 +310,8 @@ async fn the_client_signs_in_verifies_the_id_token_and_refreshes() {
     let me = client.with_user_tokens(&tokens).expect("client");
     let profile = me.my_account().get_profile().send().await.expect("profile");
     assert_eq!(profile.body.username, Some(Some(USERNAME.to_owned())));
-    let refresh_token = tokens.refresh_token().expect("refresh token").clone();
+    // The current refresh token (the sign-in's, unless a refresh rotated it) is the one to store.
+    let refresh_token = me.refresh_token().expect("refresh token");
     let later = client
         .with_refresh_token(APP_ID, None, refresh_token)
         .expect("client");

@@ -141,6 +141,8 @@ pub const CLIENT_METHODS: &[&str] = &[
     "oidc_url",
     "start_sign_in",
     "with_user_tokens",
+    "refresh_token",
+    "access_token",
 ];
 
 /// True when `name` must be written as `r#name`.

@@ -196,14 +196,16 @@ async fn account(setup: &Setup, tokens: &UserTokens) -> Result<(), BoxError> {
     let updated = client.my_account().update_profile(update).send().await?;
     println!("10. update_profile -> name {:?}", updated.name);
 
-    // What an app that stored the refresh token does later: the first call refreshes.
-    let refresh_token = tokens
+    // What an app that stored the refresh token does later: the first call refreshes. The one
+    // to store is the client's current one (Logto may have rotated the sign-in's on use).
+    let refresh_token = client
         .refresh_token()
+        .or_else(|| tokens.refresh_token().cloned())
         .ok_or("no refresh token (offline_access)")?;
     let client = setup.client.with_refresh_token(
         &setup.app_id,
         setup.app_secret.clone().map(Into::into),
-        refresh_token.clone(),
+        refresh_token,
     )?;
     let profile = client.my_account().get_profile().send().await?;
     println!(

@@ -258,6 +258,21 @@ impl ClientCredentials {
         }
     }
 
+    /// The cached access token, fresh or not.
+    pub(crate) fn current_token(&self) -> Option<AccessToken> {
+        self.lock().token.clone()
+    }
+
+    /// The refresh token the next refresh will send (the newest one Logto rotated to), when
+    /// tokens come from a refresh token.
+    #[cfg(any(feature = "experience", feature = "account"))]
+    pub(crate) fn refresh_token(&self) -> Option<Secret> {
+        match &self.fetcher.grant {
+            Grant::Refresh(grant) => Some(grant.current()),
+            Grant::ClientCredentials { .. } => None,
+        }
+    }
+
     /// A cache whose tokens come from a signed-in user's refresh token, starting with
     /// `current` (the access token the sign-in gave, if any).
     #[cfg(any(feature = "experience", feature = "account"))]

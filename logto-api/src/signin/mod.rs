@@ -206,12 +206,20 @@ impl Client {
     /// one refresh (for all concurrent calls) gets a new one with the refresh token. Without a
     /// refresh token (no `offline_access`), the access token is used until it is refused.
     ///
+    /// Each call starts a grant of its own from `tokens`' refresh token: once one client has
+    /// refreshed and Logto rotated the refresh token, `tokens`' refresh token is used up (Logto
+    /// may revoke the grant if it is sent again), so make one client and clone it rather than
+    /// calling this again. To keep the user signed in, store
+    /// [`Client::refresh_token`] (the current one) rather than `tokens.refresh_token()`, and
+    /// later use [`Client::with_refresh_token`].
+    ///
     /// ```no_run
     /// # #[cfg(feature = "account")]
     /// # async fn demo(client: logto_api::Client, tokens: logto_api::UserTokens) -> logto_api::Result<()> {
     /// let me = client.with_user_tokens(&tokens)?;
     /// let profile = me.my_account().get_profile().send().await?;
-    /// # let _ = profile;
+    /// let to_store = me.refresh_token(); // the newest, after any rotation
+    /// # let _ = (profile, to_store);
     /// # Ok(()) }
     /// ```
     pub fn with_user_tokens(&self, tokens: &UserTokens) -> Result<Client> {

@@ -276,6 +276,25 @@ impl Client {
         &self.inner.http
     }
 
+    /// The same client (configuration, connections, authentication) with a cookie jar of its
+    /// own, empty: a sign-in's Logto session stays apart from any other.
+    #[cfg(feature = "experience")]
+    pub(crate) fn with_own_cookies(&self) -> Client {
+        let inner = &self.inner;
+        Client {
+            inner: Arc::new(Inner {
+                base_url: inner.base_url.clone(),
+                http: inner.http.clone(),
+                cookies: CookieJar::default(),
+                retry: inner.retry,
+                attempt_timeout: inner.attempt_timeout,
+                timeout: inner.timeout,
+                max_response_size: inner.max_response_size,
+            }),
+            ..self.clone()
+        }
+    }
+
     pub(crate) fn cookies(&self) -> &CookieJar {
         &self.inner.cookies
     }

@@ -67,6 +67,8 @@ struct Fake {
     mode: Mutex<Mode>,
     first_expires_in: u64,
     auth: Mutex<AuthRequest>,
+    /// Each authorization request by the `_session` cookie it set.
+    sessions: Mutex<HashMap<String, AuthRequest>>,
     codes: Mutex<HashMap<String, CodeGrant>>,
     used_codes: Mutex<Vec<String>>,
     refresh_tokens: Mutex<HashSet<String>>,
@@ -143,11 +145,31 @@ async fn authorize(
             fake.secrets.lock().expect("lock").push(value.clone());
         }
     }
-    *fake.auth.lock().expect("lock") = AuthRequest { params };
-    redirect(
+    let session = format!("s{}", fake.counter.fetch_add(1, Ordering::SeqCst));
+    let request = AuthRequest { params };
+    fake.sessions
+        .lock()
+        .expect("lock")
+        .insert(session.clone(), request.clone());
+    *fake.auth.lock().expect("lock") = request;
+    let mut answer = redirect(
         &format!("/sign-in?app_id={CLIENT_ID}"),
         Some("_interaction=uid-1; path=/; httponly"),
-    )
+    );
+    let cookie =
+        HeaderValue::from_str(&format!("_session={session}; path=/; httponly")).expect("cookie");
+    answer.headers_mut().append(header::SET_COOKIE, cookie);
+    answer
+}
+
+/// The value of the cookie `name`, if sent.
+fn cookie<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split("; "))
+        .find_map(|c| c.strip_prefix(name)?.strip_prefix('='))
 }
 
 async fn init_interaction(headers: HeaderMap) -> Response {
@@ -185,7 +207,12 @@ async fn resume(
     if uid != "uid-2" || !has_cookie(&headers, "_consent=granted") {
         return session_not_found();
     }
-    let auth = fake.auth.lock().expect("lock").clone();
+    // The authorization request of the session whose cookie came.
+    let Some(auth) = cookie(&headers, "_session")
+        .and_then(|s| fake.sessions.lock().expect("lock").get(s).cloned())
+    else {
+        return session_not_found();
+    };
     let state = auth.get("state");
     let back = |query: String| redirect(&format!("{}?{query}", auth.get("redirect_uri")), None);
     let mode = fake.mode();
@@ -373,6 +400,7 @@ async fn start(first_expires_in: u64) -> (Shared, Client) {
         mode: Mutex::new(Mode::Normal),
         first_expires_in,
         auth: Mutex::default(),
+        sessions: Mutex::default(),
         codes: Mutex::default(),
         used_codes: Mutex::default(),
         refresh_tokens: Mutex::default(),
@@ -409,17 +437,18 @@ async fn interact(client: &Client) -> (logto_api::SignIn, String) {
         .start_sign_in(&app())
         .await
         .expect("authorization request");
+    let session = sign_in.client().clone();
     let start = InitInteractionBody {
         interaction_event: InteractionEvent::SignIn,
         captcha_token: None,
     };
-    client
+    session
         .experience()
         .init_interaction(start)
         .send()
         .await
         .expect("init");
-    let done = client
+    let done = session
         .experience()
         .submit_interaction()
         .send()
@@ -519,6 +548,8 @@ async fn a_code_works_once() {
         "{error:?}"
     );
     assert_eq!(fake.code_exchanges.load(Ordering::SeqCst), 2);
+    // The client they were started from holds neither session.
+    assert!(!format!("{client:?}").contains("_session"));
 }
 
 #[tokio::test]
@@ -579,7 +610,7 @@ async fn redirects_are_bounded() {
 async fn without_the_session_cookies_logto_error_page_is_reported() {
     let (_fake, client) = start(3600).await;
     let (sign_in, redirect_to) = interact(&client).await;
-    client.clear_session();
+    sign_in.client().clear_session();
     let error = sign_in.finish(&redirect_to).await.expect_err("no session");
     match sign_in_problem(&error) {
         SignInProblem::ErrorPage {
@@ -595,6 +626,26 @@ async fn without_the_session_cookies_logto_error_page_is_reported() {
         other => panic!("{other:?}"),
     }
     assert_eq!(error.status().map(|s| s.as_u16()), Some(400));
+}
+
+#[tokio::test]
+async fn interleaved_sign_ins_on_one_client_each_keep_their_own_session() {
+    let (fake, client) = start(3600).await;
+    let (first, first_to) = interact(&client).await;
+    let (second, second_to) = interact(&client).await;
+    let first = first
+        .finish(&first_to)
+        .await
+        .expect("the first user's tokens");
+    let second = second
+        .finish(&second_to)
+        .await
+        .expect("the second user's tokens");
+    assert_ne!(
+        first.access_token().secret().expose_secret(),
+        second.access_token().secret().expose_secret()
+    );
+    assert_eq!(fake.code_exchanges.load(Ordering::SeqCst), 2);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]

@@ -258,11 +258,12 @@ async fn the_client_signs_in_verifies_the_id_token_and_refreshes() {
         .start_sign_in(&OidcApp::new(APP_ID, REDIRECT_URI))
         .await
         .expect("authorization request");
+    let session = sign_in.client().clone();
     let start = InitInteractionBody {
         interaction_event: InteractionEvent::SignIn,
         captcha_token: None,
     };
-    client
+    session
         .experience()
         .init_interaction(start)
         .send()
@@ -275,7 +276,7 @@ async fn the_client_signs_in_verifies_the_id_token_and_refreshes() {
         },
         password: PASSWORD.into(),
     };
-    let verified = client
+    let verified = session
         .experience()
         .create_password_verification(password)
         .send()
@@ -285,13 +286,13 @@ async fn the_client_signs_in_verifies_the_id_token_and_refreshes() {
         verification_id: Some(verified.into_body().verification_id),
         ..Default::default()
     };
-    client
+    session
         .experience()
         .identify_user(identify)
         .send()
         .await
         .expect("identify");
-    let done = client
+    let done = session
         .experience()
         .submit_interaction()
         .send()

@@ -143,6 +143,7 @@ pub const CLIENT_METHODS: &[&str] = &[
     "with_user_tokens",
     "refresh_token",
     "access_token",
+    "with_own_cookies",
 ];
 
 /// True when `name` must be written as `r#name`.

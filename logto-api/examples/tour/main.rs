@@ -105,17 +105,19 @@ async fn sign_in(setup: &Setup) -> Result<UserTokens, BoxError> {
         app = app.client_secret(secret.as_str());
     }
     let sign_in = client.start_sign_in(&app).await?;
-    println!("1. start_sign_in: GET /oidc/auth with PKCE (S256), state and nonce; the client keeps the interaction cookies");
+    println!("1. start_sign_in: GET /oidc/auth with PKCE (S256), state and nonce; the sign-in's own cookie jar keeps the interaction cookies");
+    // The interaction runs in the sign-in's client: its cookie jar holds this sign-in's session.
+    let session = sign_in.client().clone();
 
     let init = InitInteractionBody {
         interaction_event: InteractionEvent::SignIn,
         captcha_token: None,
     };
-    let started = client.experience().init_interaction(init).send().await?;
+    let started = session.experience().init_interaction(init).send().await?;
     println!("2. init_interaction(SignIn) -> {}", started.status);
 
     let wrong = password_body(&setup.username, "not-the-password");
-    match client
+    match session
         .experience()
         .create_password_verification(wrong)
         .send()
@@ -126,7 +128,7 @@ async fn sign_in(setup: &Setup) -> Result<UserTokens, BoxError> {
     }
 
     let right = password_body(&setup.username, &setup.password);
-    let verification = client
+    let verification = session
         .experience()
         .create_password_verification(right)
         .send()
@@ -140,10 +142,10 @@ async fn sign_in(setup: &Setup) -> Result<UserTokens, BoxError> {
         verification_id: Some(verification.body.verification_id),
         ..Default::default()
     };
-    let identified = client.experience().identify_user(identify).send().await?;
+    let identified = session.experience().identify_user(identify).send().await?;
     println!("5. identify_user -> {}", identified.status);
 
-    let submitted = client.experience().submit_interaction().send().await?;
+    let submitted = session.experience().submit_interaction().send().await?;
     let redirect_to = submitted
         .into_body()
         .ok_or("submit_interaction gave no redirectTo")?;

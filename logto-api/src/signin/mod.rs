@@ -2,8 +2,10 @@
 //! Experience API.
 //!
 //! 1. [`Client::start_sign_in`] sends the OIDC authorization request for an [`OidcApp`] with
-//!    PKCE (S256), a `state` and a `nonce`, and keeps the session cookies Logto sets.
-//! 2. The app runs the interaction with `client.experience()` (init, verify, identify, submit).
+//!    PKCE (S256), a `state` and a `nonce`, and keeps the session cookies Logto sets in a cookie
+//!    jar of the sign-in's own, so concurrent sign-ins on one client stay apart.
+//! 2. The app runs the interaction with `sign_in.client().experience()` (init, verify,
+//!    identify, submit).
 //! 3. [`SignIn::finish`] takes the `redirectTo` that `submit_interaction` answers, follows
 //!    Logto's redirects with the session cookies up to the app's `redirect_uri` (same origin
 //!    only, at most [`MAX_REDIRECTS`]), checks `state`, and exchanges the code with the PKCE
@@ -125,7 +127,8 @@ impl OidcApp {
 }
 
 /// A sign-in in progress: the authorization request has been sent and Logto's session cookies
-/// are in the client. Run the interaction with [`client()`](Self::client)`.experience()`, then
+/// are in the sign-in's own client (its own cookie jar). Run the interaction with
+/// [`client()`](Self::client)`.experience()`, not with the client it was started from, then
 /// [`finish`](Self::finish) with `submit_interaction`'s `redirectTo`. The PKCE verifier, `state`
 /// and `nonce` never show in `Debug`.
 pub struct SignIn {
@@ -150,14 +153,17 @@ impl std::fmt::Debug for SignIn {
 impl Client {
     /// Starts a user's sign-in to `app`: sends the OIDC authorization request (`GET /oidc/auth`,
     /// with PKCE S256, a random `state` and `nonce`) and keeps the session cookies Logto answers
-    /// with. Then run the Experience API interaction and call [`SignIn::finish`].
+    /// with in a cookie jar of the sign-in's own (this client's are left alone, so several
+    /// sign-ins can run at once). Then run the Experience API interaction with
+    /// [`SignIn::client`] and call [`SignIn::finish`].
     ///
     /// ```no_run
     /// # async fn demo(client: logto_api::Client) -> logto_api::Result<()> {
     /// let app = logto_api::OidcApp::new("my-app-id", "http://localhost:3000/callback");
     /// let sign_in = client.start_sign_in(&app).await?;
-    /// // ... client.experience(): init_interaction, verification, identify_user, then:
-    /// let done = client.experience().submit_interaction().send().await?.into_body();
+    /// let session = sign_in.client();
+    /// // ... session.experience(): init_interaction, verification, identify_user, then:
+    /// let done = session.experience().submit_interaction().send().await?.into_body();
     /// let redirect_to = done.map(|d| d.redirect_to).unwrap_or_default();
     /// let tokens = sign_in.finish(&redirect_to).await?;
     /// let me = client.with_user_tokens(&tokens)?;
@@ -191,9 +197,10 @@ impl Client {
             .iter()
             .map(|(k, v)| (k.as_str(), v.as_str()))
             .collect();
-        self.authorize(&params).await?;
+        let client = self.with_own_cookies();
+        client.authorize(&params).await?;
         Ok(SignIn {
-            client: self.clone(),
+            client,
             app: app.clone(),
             verifier: Secret::new(verifier.into_secret()),
             state: Secret::new(state.into_secret()),
@@ -247,8 +254,9 @@ fn redirect_url(redirect_uri: &str) -> Result<oauth2::RedirectUrl> {
 }
 
 impl SignIn {
-    /// The client the sign-in runs in (it holds the session cookies): run the interaction
-    /// with its `experience()`.
+    /// The client the sign-in runs in: the one it was started from, with a cookie jar of its
+    /// own that holds this sign-in's Logto session. Run the interaction with its
+    /// `experience()`.
     pub fn client(&self) -> &Client {
         &self.client
     }

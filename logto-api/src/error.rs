@@ -119,6 +119,23 @@ impl Error {
         }
     }
 
+    /// The same error without the URL a transport error names: the URLs of a sign-in's
+    /// requests carry `state`, `nonce`, the PKCE challenge or a code in their query.
+    #[cfg(any(feature = "experience", feature = "account"))]
+    pub(crate) fn without_url(self) -> Error {
+        match self {
+            Error::Transport { operation, source } => {
+                let source = match Arc::try_unwrap(source) {
+                    Ok(source) => Arc::new(source.without_url()),
+                    // Shared already (not the case for a fresh error): left as it is.
+                    Err(shared) => shared,
+                };
+                Error::Transport { operation, source }
+            }
+            other => other,
+        }
+    }
+
     /// A body that does not decode as the operation's type.
     pub(crate) fn decode(
         operation: &'static str,

@@ -648,6 +648,40 @@ async fn interleaved_sign_ins_on_one_client_each_keep_their_own_session() {
     assert_eq!(fake.code_exchanges.load(Ordering::SeqCst), 2);
 }
 
+#[tokio::test]
+async fn transport_errors_do_not_show_the_authorization_request() {
+    // Nothing listens there: the authorization request is refused.
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+    let base = format!("http://{}", listener.local_addr().expect("address"));
+    drop(listener);
+    let client = Client::new(&base).expect("client");
+    let error = tokio::time::timeout(Duration::from_secs(10), client.start_sign_in(&app()))
+        .await
+        .expect("bounded")
+        .expect_err("nothing listens");
+    assert!(matches!(error, Error::Transport { .. }), "{error:?}");
+    let shown = format!("{error} {error:?}");
+    for name in ["state=", "nonce=", "code_challenge", "/oidc/auth?"] {
+        assert!(!shown.contains(name), "{name} in {shown}");
+    }
+    // The token request's errors too (the refresh token is in the body, not the URL; the
+    // URL is left out all the same).
+    let me = client
+        .with_refresh_token(CLIENT_ID, None, "rt-q8v3xz")
+        .expect("client");
+    let error = me
+        .my_account()
+        .get_profile()
+        .send()
+        .await
+        .expect_err("refused");
+    let shown = format!("{error} {error:?}");
+    assert!(
+        !shown.contains("rt-q8v3xz") && !shown.contains("/oidc/token"),
+        "{shown}"
+    );
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn hundred_concurrent_account_calls_with_an_expired_token_refresh_once() {
     // The sign-in's access token has expired by the time it arrives.

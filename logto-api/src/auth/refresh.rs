@@ -73,11 +73,12 @@ pub(crate) fn transport(
                 .body(body)
                 .send()
                 .await
-                .map_err(|e| Error::transport(operation, e))?;
+                .map_err(|e| Error::transport(operation, e.without_url()))?;
             let status = response.status();
             let headers = response.headers().clone();
-            let body =
-                crate::body::read_limited(operation, response, limits.max_response_size).await?;
+            let body = crate::body::read_limited(operation, response, limits.max_response_size)
+                .await
+                .map_err(Error::without_url)?;
             let mut answer = http::Response::new(body.to_vec());
             *answer.status_mut() = status;
             *answer.headers_mut() = headers;

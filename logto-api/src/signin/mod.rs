@@ -198,7 +198,11 @@ impl Client {
             .map(|(k, v)| (k.as_str(), v.as_str()))
             .collect();
         let client = self.with_own_cookies();
-        client.authorize(&params).await?;
+        // Its URL carries `state`, `nonce` and the PKCE challenge: errors must not name it.
+        client
+            .authorize(&params)
+            .await
+            .map_err(Error::without_url)?;
         Ok(SignIn {
             client,
             app: app.clone(),
@@ -366,7 +370,7 @@ impl SignIn {
         let response = request
             .send()
             .await
-            .map_err(|e| Error::transport(OPERATION, e))?;
+            .map_err(|e| Error::transport(OPERATION, e.without_url()))?;
         for value in response.headers().get_all(http::header::SET_COOKIE) {
             if let Ok(value) = value.to_str() {
                 self.client.cookies().store(value, &url);
@@ -390,8 +394,9 @@ impl SignIn {
                 message: format!("a redirect's Location does not parse: {e}"),
             });
         }
-        let body =
-            crate::body::read_limited(OPERATION, response, self.client.max_response_size()).await?;
+        let body = crate::body::read_limited(OPERATION, response, self.client.max_response_size())
+            .await
+            .map_err(Error::without_url)?;
         Err(problem(SignInProblem::ErrorPage {
             status,
             path: url.path().to_owned(),

@@ -260,8 +260,14 @@ pub enum SignInProblem {
         /// Its description, if any.
         description: Option<String>,
     },
-    /// The `redirect_uri` was reached without a `code`.
+    /// The `redirect_uri` was reached without a `code` (or with an empty one).
     MissingCode,
+    /// The `redirect_uri`'s query has a parameter (`state`, `code`, `error`) more than once,
+    /// which RFC 6749 §3.1 forbids; the code was not exchanged.
+    RepeatedParameter {
+        /// The parameter's name.
+        name: String,
+    },
     /// The token endpoint refused the request (`invalid_grant` for a used, expired or
     /// tampered code or verifier, or a revoked refresh token: sign the user in again).
     Refused {
@@ -335,6 +341,9 @@ impl std::fmt::Display for SignInProblem {
                 )
             }
             SignInProblem::MissingCode => f.write_str("the redirect URI carries no code"),
+            SignInProblem::RepeatedParameter { name } => {
+                write!(f, "the redirect URI carries `{name}` more than once")
+            }
             SignInProblem::Refused { error, description } => {
                 write!(
                     f,

@@ -39,6 +39,12 @@ enum Mode {
     Loop,
     /// With a code that was already exchanged.
     ReusedCode,
+    /// With `state` twice (RFC 6749 §3.1 forbids repeats).
+    RepeatedState,
+    /// With `code` twice.
+    RepeatedCode,
+    /// With `code=` empty.
+    EmptyCode,
     /// With a code whose recorded PKCE challenge was altered (as if the verifier had been
     /// tampered with on the way).
     TamperedChallenge,
@@ -232,7 +238,12 @@ async fn resume(
                 .unwrap_or_default();
             back(format!("code={code}&state={state}"))
         }
-        Mode::Normal | Mode::WrongState | Mode::TamperedChallenge => {
+        Mode::Normal
+        | Mode::WrongState
+        | Mode::TamperedChallenge
+        | Mode::RepeatedState
+        | Mode::RepeatedCode
+        | Mode::EmptyCode => {
             let code = fake.next("code");
             let mut challenge = auth.get("code_challenge").to_owned();
             if mode == Mode::TamperedChallenge {
@@ -248,7 +259,12 @@ async fn resume(
             } else {
                 state
             };
-            back(format!("code={code}&state={state}&iss=x"))
+            match mode {
+                Mode::RepeatedState => back(format!("code={code}&state={state}&state={state}")),
+                Mode::RepeatedCode => back(format!("code={code}&state={state}&code={code}")),
+                Mode::EmptyCode => back(format!("code=&state={state}")),
+                _ => back(format!("code={code}&state={state}&iss=x")),
+            }
         }
     }
 }
@@ -680,6 +696,32 @@ async fn transport_errors_do_not_show_the_authorization_request() {
         !shown.contains("rt-q8v3xz") && !shown.contains("/oidc/token"),
         "{shown}"
     );
+}
+
+#[tokio::test]
+async fn repeated_callback_parameters_and_an_empty_code_are_refused() {
+    for (mode, expected) in [
+        (
+            Mode::RepeatedState,
+            SignInProblem::RepeatedParameter {
+                name: "state".into(),
+            },
+        ),
+        (
+            Mode::RepeatedCode,
+            SignInProblem::RepeatedParameter {
+                name: "code".into(),
+            },
+        ),
+        (Mode::EmptyCode, SignInProblem::MissingCode),
+    ] {
+        let (fake, client) = start(3600).await;
+        *fake.mode.lock().expect("lock") = mode;
+        let (sign_in, redirect_to) = interact(&client).await;
+        let error = sign_in.finish(&redirect_to).await.expect_err("refused");
+        assert_eq!(sign_in_problem(&error), &expected, "{mode:?}");
+        assert_eq!(fake.code_exchanges.load(Ordering::SeqCst), 0, "{mode:?}");
+    }
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]

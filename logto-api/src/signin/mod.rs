@@ -411,12 +411,18 @@ impl SignIn {
         let mut error = None;
         let mut description = None;
         for (name, value) in callback.query_pairs() {
-            match &*name {
-                "state" => state = Some(value.into_owned()),
-                "code" => code = Some(Secret::new(value.into_owned())),
-                "error" => error = Some(value.into_owned()),
-                "error_description" => description = Some(value.into_owned()),
-                _ => {}
+            let slot = match &*name {
+                "state" => &mut state,
+                "code" => &mut code,
+                "error" => &mut error,
+                "error_description" => &mut description,
+                _ => continue,
+            };
+            // RFC 6749 §3.1: parameters must not be included more than once.
+            if slot.replace(value.into_owned()).is_some() {
+                return Err(problem(SignInProblem::RepeatedParameter {
+                    name: name.into_owned(),
+                }));
             }
         }
         if state.as_deref() != Some(self.state.expose_secret()) {
@@ -433,7 +439,10 @@ impl SignIn {
         if let Some(error) = error {
             return Err(problem(SignInProblem::Denied { error, description }));
         }
-        code.ok_or_else(|| problem(SignInProblem::MissingCode))
+        match code {
+            Some(code) if !code.is_empty() => Ok(Secret::new(code)),
+            _ => Err(problem(SignInProblem::MissingCode)),
+        }
     }
 }
 
@@ -569,6 +578,11 @@ mod tests {
         assert_eq!(problem("code=c1&state=s2"), SignInProblem::StateMismatch);
         assert_eq!(problem("code=c1"), SignInProblem::StateMismatch);
         assert_eq!(problem("state=s1"), SignInProblem::MissingCode);
+        assert_eq!(problem("code=&state=s1"), SignInProblem::MissingCode);
+        let repeated = |name: &str| SignInProblem::RepeatedParameter { name: name.into() };
+        assert_eq!(problem("code=c1&state=s1&state=s1"), repeated("state"));
+        assert_eq!(problem("state=s1&code=c1&code=c2"), repeated("code"));
+        assert_eq!(problem("state=s2&state=s1&code=c1"), repeated("state"));
         let denied = SignInProblem::Denied {
             error: "access_denied".into(),
             description: None,

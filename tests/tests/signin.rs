@@ -87,7 +87,10 @@ struct Fake {
     refreshes: AtomicUsize,
     profile_calls: AtomicUsize,
     signing_key: jsonwebtoken::EncodingKey,
+    /// The JWKS's key (or, as an array, keys).
     jwk: Mutex<serde_json::Value>,
+    /// Claims added to (or replacing) the ID token's.
+    id_token_extra: Mutex<serde_json::Map<String, serde_json::Value>>,
 }
 
 type Shared = Arc<Fake>;
@@ -354,7 +357,7 @@ fn id_token(fake: &Fake, nonce: &str) -> String {
         .duration_since(std::time::UNIX_EPOCH)
         .expect("clock")
         .as_secs();
-    let claims = json!({
+    let mut claims = json!({
         "iss": format!("{}/oidc", fake.base),
         "aud": CLIENT_ID,
         "sub": USER_ID,
@@ -365,6 +368,9 @@ fn id_token(fake: &Fake, nonce: &str) -> String {
         "username": "ada",
         "at_hash": "x1y2",
     });
+    for (name, value) in fake.id_token_extra.lock().expect("lock").iter() {
+        claims[name] = value.clone();
+    }
     let mut header = jsonwebtoken::Header::new(jsonwebtoken::Algorithm::ES384);
     header.kid = Some("key-1".to_owned());
     let token = jsonwebtoken::encode(&header, &claims, &fake.signing_key).expect("signs");
@@ -373,7 +379,11 @@ fn id_token(fake: &Fake, nonce: &str) -> String {
 }
 
 async fn jwks(State(fake): State<Shared>) -> Response {
-    Json(json!({ "keys": [*fake.jwk.lock().expect("lock")] })).into_response()
+    let keys = match fake.jwk.lock().expect("lock").clone() {
+        serde_json::Value::Array(keys) => keys,
+        key => vec![key],
+    };
+    Json(json!({ "keys": keys })).into_response()
 }
 
 async fn my_account(State(fake): State<Shared>, headers: HeaderMap) -> Response {
@@ -428,6 +438,7 @@ async fn start(first_expires_in: u64) -> (Shared, Client) {
         profile_calls: AtomicUsize::new(0),
         signing_key,
         jwk: Mutex::new(jwk),
+        id_token_extra: Mutex::default(),
     });
     let app = Router::new()
         .route("/oidc/auth", get(authorize))
@@ -890,6 +901,56 @@ async fn an_id_token_not_signed_by_a_jwks_key_fails_verification() {
     );
     // The claims are still readable, unverified.
     assert_eq!(tokens.id_token().expect("ID token").claims().sub, USER_ID);
+}
+
+#[tokio::test]
+async fn id_token_checks_nbf_azp_and_the_keys_use_and_alg() {
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .expect("clock")
+        .as_secs();
+    // Verifies the ID token of a sign-in whose ID token has `extra` claims.
+    async fn verify(extra: serde_json::Value) -> logto_api::Result<logto_api::IdTokenClaims> {
+        let (fake, client) = start(3600).await;
+        let extra = extra.as_object().expect("claims").clone();
+        *fake.id_token_extra.lock().expect("lock") = extra;
+        sign_in(&client).await.verify_id_token(&client).await
+    }
+    let refused = |result: logto_api::Result<logto_api::IdTokenClaims>| {
+        let error = result.expect_err("refused");
+        assert!(
+            matches!(sign_in_problem(&error), SignInProblem::IdToken(_)),
+            "{error:?}"
+        );
+    };
+    refused(verify(json!({ "nbf": now + 3600 })).await);
+    verify(json!({ "nbf": now - 10 }))
+        .await
+        .expect("nbf passed");
+    refused(verify(json!({ "aud": [CLIENT_ID, "another-app"] })).await);
+    refused(verify(json!({ "aud": [CLIENT_ID, "another-app"], "azp": "another-app" })).await);
+    refused(verify(json!({ "azp": "another-app" })).await);
+    verify(json!({ "aud": [CLIENT_ID, "another-app"], "azp": CLIENT_ID }))
+        .await
+        .expect("azp is this app");
+
+    // Keys under the token's `kid` that are not for signing with its algorithm are skipped.
+    let (fake, client) = start(3600).await;
+    let tokens = sign_in(&client).await;
+    let good = fake.jwk.lock().expect("lock").clone();
+    let (_, mut encryption) = key_pair();
+    encryption["kid"] = json!("key-1");
+    encryption["use"] = json!("enc");
+    let (_, mut other_alg) = key_pair();
+    other_alg["kid"] = json!("key-1");
+    other_alg["alg"] = json!("ES256");
+    *fake.jwk.lock().expect("lock") = json!([encryption, other_alg, good]);
+    tokens
+        .verify_id_token(&client)
+        .await
+        .expect("the signing key is found");
+    *fake.jwk.lock().expect("lock") = json!([encryption, other_alg]);
+    refused(tokens.verify_id_token(&client).await);
 }
 
 #[tokio::test]

@@ -4,7 +4,7 @@
 use crate::auth::Secret;
 use crate::error::{Error, Result, SignInProblem};
 use crate::Client;
-use jsonwebtoken::jwk::{AlgorithmParameters, JwkSet};
+use jsonwebtoken::jwk::{AlgorithmParameters, JwkSet, PublicKeyUse};
 use jsonwebtoken::{DecodingKey, Validation};
 
 /// How the ID token's checks are named in errors.
@@ -104,8 +104,9 @@ impl IdToken {
         &self.raw
     }
 
-    /// Checks the signature with the JWKS key the token names, the issuer, the audience, the
-    /// expiry and the nonce.
+    /// Checks the signature with the JWKS key the token names (skipping keys whose `use` is
+    /// not `sig` or whose `alg` is not the token's), the issuer, the audience (and `azp`),
+    /// the expiry, `nbf` and the nonce.
     pub(super) async fn verify(
         &self,
         client: &Client,
@@ -116,11 +117,26 @@ impl IdToken {
         let header =
             jsonwebtoken::decode_header(raw).map_err(|e| invalid(format!("header: {e}")))?;
         let keys = jwks(client).await?;
+        // A key for signatures (`use`, when given, is `sig`) with the token's algorithm (`alg`,
+        // when given) and `kid`.
         let jwk = keys
             .keys
             .iter()
+            .filter(|k| {
+                k.common
+                    .public_key_use
+                    .as_ref()
+                    .is_none_or(|u| *u == PublicKeyUse::Signature)
+            })
+            .filter(|k| {
+                k.common
+                    .key_algorithm
+                    .is_none_or(|alg| format!("{alg:?}") == format!("{:?}", header.alg))
+            })
             .find(|k| header.kid.is_none() || k.common.key_id == header.kid)
-            .ok_or_else(|| invalid("no key in Logto's JWKS has the token's `kid`"))?;
+            .ok_or_else(|| {
+                invalid("no signing key in Logto's JWKS has the token's `kid` and `alg`")
+            })?;
         // A symmetric key in a JWKS would let anyone who read it sign tokens.
         if matches!(jwk.algorithm, AlgorithmParameters::OctetKey(_)) {
             return Err(invalid("the JWKS key is symmetric"));
@@ -131,9 +147,22 @@ impl IdToken {
         validation.set_issuer(&[format!("{}/oidc", client.base_url())]);
         validation.set_audience(&[client_id]);
         validation.set_required_spec_claims(&["exp", "iss", "aud", "sub"]);
+        validation.validate_nbf = true;
         let claims = jsonwebtoken::decode::<IdTokenClaims>(raw, &key, &validation)
             .map_err(|e| invalid(e.to_string()))?
             .claims;
+        // OIDC Core 3.1.3.7: with several audiences the token must name this app as `azp`,
+        // and an `azp` present must be this app.
+        let several = claims.aud.as_array().is_some_and(|a| a.len() > 1);
+        match claims.other.get("azp") {
+            Some(azp) if azp.as_str() != Some(client_id) => {
+                return Err(invalid("its `azp` is not this app"));
+            }
+            None if several => {
+                return Err(invalid("it has several audiences and no `azp`"));
+            }
+            _ => {}
+        }
         if claims.nonce.as_deref() != Some(nonce) {
             return Err(invalid("its nonce is not this sign-in's"));
         }

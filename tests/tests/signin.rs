@@ -89,8 +89,10 @@ struct Fake {
     signing_key: jsonwebtoken::EncodingKey,
     /// The JWKS's key (or, as an array, keys).
     jwk: Mutex<serde_json::Value>,
-    /// Claims added to (or replacing) the ID token's.
+    /// Claims added to (or replacing, or with `null` removing) the ID token's.
     id_token_extra: Mutex<serde_json::Map<String, serde_json::Value>>,
+    /// An ID token sent instead of a signed one.
+    raw_id_token: Mutex<Option<String>>,
 }
 
 type Shared = Arc<Fake>;
@@ -368,8 +370,15 @@ fn id_token(fake: &Fake, nonce: &str) -> String {
         "username": "ada",
         "at_hash": "x1y2",
     });
+    if let Some(raw) = fake.raw_id_token.lock().expect("lock").clone() {
+        return raw;
+    }
     for (name, value) in fake.id_token_extra.lock().expect("lock").iter() {
-        claims[name] = value.clone();
+        if value.is_null() {
+            claims.as_object_mut().expect("claims").remove(name);
+        } else {
+            claims[name] = value.clone();
+        }
     }
     let mut header = jsonwebtoken::Header::new(jsonwebtoken::Algorithm::ES384);
     header.kid = Some("key-1".to_owned());
@@ -439,6 +448,7 @@ async fn start(first_expires_in: u64) -> (Shared, Client) {
         signing_key,
         jwk: Mutex::new(jwk),
         id_token_extra: Mutex::default(),
+        raw_id_token: Mutex::default(),
     });
     let app = Router::new()
         .route("/oidc/auth", get(authorize))
@@ -519,7 +529,11 @@ async fn the_full_flow_ends_with_tokens_that_the_account_api_uses() {
     assert!(tokens.refresh_token().is_some());
     assert!(tokens.expires_at().is_some());
     assert_eq!(tokens.scope(), Some("openid offline_access profile"));
-    let claims = tokens.id_token().expect("an ID token").claims();
+    let claims = tokens
+        .id_token()
+        .expect("an ID token")
+        .claims()
+        .expect("claims");
     assert_eq!(claims.sub, USER_ID);
     assert_eq!(claims.name.as_deref(), Some("Ada Lovelace"));
     assert_eq!(claims.username.as_deref(), Some("ada"));
@@ -900,7 +914,12 @@ async fn an_id_token_not_signed_by_a_jwks_key_fails_verification() {
         "{error:?}"
     );
     // The claims are still readable, unverified.
-    assert_eq!(tokens.id_token().expect("ID token").claims().sub, USER_ID);
+    let claims = tokens
+        .id_token()
+        .expect("ID token")
+        .claims()
+        .expect("claims");
+    assert_eq!(claims.sub, USER_ID);
 }
 
 #[tokio::test]
@@ -951,6 +970,53 @@ async fn id_token_checks_nbf_azp_and_the_keys_use_and_alg() {
         .expect("the signing key is found");
     *fake.jwk.lock().expect("lock") = json!([encryption, other_alg]);
     refused(tokens.verify_id_token(&client).await);
+}
+
+#[tokio::test]
+async fn a_malformed_id_token_does_not_cost_the_other_tokens() {
+    // Without `iat`: the claims read (`iat` is `None`) and verify.
+    let (fake, client) = start(3600).await;
+    fake.id_token_extra
+        .lock()
+        .expect("lock")
+        .insert("iat".into(), serde_json::Value::Null);
+    let tokens = sign_in(&client).await;
+    let claims = tokens
+        .id_token()
+        .expect("ID token")
+        .claims()
+        .expect("claims");
+    assert_eq!(claims.iat, None);
+    tokens.verify_id_token(&client).await.expect("verifies");
+
+    // Without `sub`, or not a JWT at all: the tokens are kept, the problem shows on reading.
+    for broken in ["sub", "garbage"] {
+        let (fake, client) = start(3600).await;
+        if broken == "garbage" {
+            *fake.raw_id_token.lock().expect("lock") = Some("not.a-jwt".into());
+        } else {
+            fake.id_token_extra
+                .lock()
+                .expect("lock")
+                .insert(broken.into(), serde_json::Value::Null);
+        }
+        let tokens = sign_in(&client).await;
+        assert!(tokens.refresh_token().is_some(), "{broken}");
+        let id_token = tokens.id_token().expect("kept");
+        let error = id_token.claims().expect_err("does not read");
+        assert!(
+            matches!(sign_in_problem(&error), SignInProblem::IdToken(_)),
+            "{broken}: {error:?}"
+        );
+        let error = tokens.verify_id_token(&client).await.expect_err("refused");
+        assert!(
+            matches!(sign_in_problem(&error), SignInProblem::IdToken(_)),
+            "{broken}: {error:?}"
+        );
+        // The access token works.
+        let me = client.with_user_tokens(&tokens).expect("client");
+        me.my_account().get_profile().send().await.expect("profile");
+    }
 }
 
 #[tokio::test]

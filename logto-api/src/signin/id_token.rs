@@ -13,11 +13,12 @@ pub(super) const OPERATION: &str = "IdToken";
 /// Leeway for `exp`, `iat` and `nbf` against the server's clock, in seconds.
 const CLOCK_LEEWAY: u64 = 60;
 
-/// The ID token of a sign-in: the raw JWT (never in `Debug`) and its claims.
+/// The ID token of a sign-in: the raw JWT (never in `Debug`) and its claims, or why they do not
+/// read (a malformed ID token does not cost the sign-in its access and refresh tokens).
 #[derive(Clone)]
 pub struct IdToken {
     raw: Secret,
-    claims: IdTokenClaims,
+    claims: std::result::Result<IdTokenClaims, String>,
 }
 
 impl std::fmt::Debug for IdToken {
@@ -41,8 +42,9 @@ pub struct IdTokenClaims {
     pub aud: serde_json::Value,
     /// Expiry, seconds since the Unix epoch.
     pub exp: i64,
-    /// Issued at, seconds since the Unix epoch.
-    pub iat: i64,
+    /// Issued at, seconds since the Unix epoch (OIDC requires it; `None` when missing).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub iat: Option<i64>,
     /// The nonce of the authorization request.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub nonce: Option<String>,
@@ -77,8 +79,9 @@ fn invalid(message: impl Into<String>) -> Error {
 }
 
 impl IdToken {
-    /// Reads `raw`'s claims without checking its signature.
-    pub(super) fn parse(raw: &str) -> Result<IdToken> {
+    /// Reads `raw`'s claims without checking its signature; a token that does not read is kept
+    /// with its problem, reported by [`claims`](Self::claims) and verification.
+    pub(super) fn parse(raw: &str) -> IdToken {
         let mut unchecked = Validation::default();
         unchecked.insecure_disable_signature_validation();
         unchecked.validate_exp = false;
@@ -86,17 +89,21 @@ impl IdToken {
         unchecked.required_spec_claims.clear();
         let claims =
             jsonwebtoken::decode::<IdTokenClaims>(raw, &DecodingKey::from_secret(&[]), &unchecked)
-                .map_err(|e| invalid(format!("does not decode: {e}")))?
-                .claims;
-        Ok(IdToken {
+                .map(|token| token.claims)
+                .map_err(|e| format!("does not decode: {e}"));
+        IdToken {
             raw: Secret::new(raw),
             claims,
-        })
+        }
     }
 
     /// The claims, as the token says (not verified: see `UserTokens::verify_id_token`).
-    pub fn claims(&self) -> &IdTokenClaims {
-        &self.claims
+    /// [`Error::SignIn`] with [`SignInProblem::IdToken`] when the token does not decode or
+    /// lacks a required claim.
+    pub fn claims(&self) -> Result<&IdTokenClaims> {
+        self.claims
+            .as_ref()
+            .map_err(|problem| invalid(problem.clone()))
     }
 
     /// The JWT itself, e.g. for `id_token_hint` at sign-out.
@@ -113,6 +120,7 @@ impl IdToken {
         client_id: &str,
         nonce: &str,
     ) -> Result<IdTokenClaims> {
+        self.claims()?;
         let raw = self.raw.expose_secret();
         let header =
             jsonwebtoken::decode_header(raw).map_err(|e| invalid(format!("header: {e}")))?;

@@ -299,10 +299,13 @@ impl SignIn {
             .request_async(&http)
             .await
             .map_err(|e| token_error(OPERATION, e))?;
-        let id_token = match &answer.extra_fields().id_token {
-            Some(raw) => Some(IdToken::parse(raw)?),
-            None => None,
-        };
+        // The code is used up: a malformed ID token must not cost the access and refresh
+        // tokens. Its problem shows when its claims are read or verified.
+        let id_token = answer
+            .extra_fields()
+            .id_token
+            .as_deref()
+            .map(IdToken::parse);
         Ok(UserTokens {
             access_token: access_token(&answer),
             refresh_token: answer
@@ -495,7 +498,8 @@ impl UserTokens {
     }
 
     /// The ID token, when `openid` was asked for. Its claims are read but not yet verified;
-    /// see [`verify_id_token`](Self::verify_id_token).
+    /// see [`verify_id_token`](Self::verify_id_token). One that does not decode is kept too:
+    /// [`IdToken::claims`] and verification report its problem.
     pub fn id_token(&self) -> Option<&IdToken> {
         self.id_token.as_ref()
     }

@@ -93,6 +93,8 @@ struct Fake {
     id_token_extra: Mutex<serde_json::Map<String, serde_json::Value>>,
     /// An ID token sent instead of a signed one.
     raw_id_token: Mutex<Option<String>>,
+    /// The `token_type` of token answers.
+    token_type: Mutex<String>,
 }
 
 type Shared = Arc<Fake>;
@@ -346,7 +348,7 @@ async fn token(State(fake): State<Shared>, Form(form): Form<HashMap<String, Stri
         "expires_in": expires_in,
         "refresh_token": refresh,
         "scope": "openid offline_access profile",
-        "token_type": "Bearer",
+        "token_type": *fake.token_type.lock().expect("lock"),
     });
     if let Some(nonce) = nonce {
         body["id_token"] = json!(id_token(&fake, &nonce));
@@ -449,6 +451,7 @@ async fn start(first_expires_in: u64) -> (Shared, Client) {
         jwk: Mutex::new(jwk),
         id_token_extra: Mutex::default(),
         raw_id_token: Mutex::default(),
+        token_type: Mutex::new("Bearer".to_owned()),
     });
     let app = Router::new()
         .route("/oidc/auth", get(authorize))
@@ -1017,6 +1020,41 @@ async fn a_malformed_id_token_does_not_cost_the_other_tokens() {
         let me = client.with_user_tokens(&tokens).expect("client");
         me.my_account().get_profile().send().await.expect("profile");
     }
+}
+
+#[tokio::test]
+async fn only_bearer_tokens_are_accepted() {
+    let (fake, client) = start(0).await;
+    *fake.token_type.lock().expect("lock") = "bearer".into();
+    let tokens = sign_in(&client).await;
+    *fake.token_type.lock().expect("lock") = "DPoP".into();
+    let (sign_in, redirect_to) = interact(&client).await;
+    let error = sign_in.finish(&redirect_to).await.expect_err("not bearer");
+    assert!(
+        matches!(sign_in_problem(&error), SignInProblem::BadTokenAnswer(m) if m.to_ascii_lowercase().contains("dpop")),
+        "{error:?}"
+    );
+    // The refresh too (its access token expired at once).
+    let me = client.with_user_tokens(&tokens).expect("client");
+    let error = me
+        .my_account()
+        .get_profile()
+        .send()
+        .await
+        .expect_err("not bearer");
+    assert!(
+        matches!(sign_in_problem(&error), SignInProblem::BadTokenAnswer(m) if m.to_ascii_lowercase().contains("dpop")),
+        "{error:?}"
+    );
+    // The rotated refresh token was kept all the same.
+    let rotated = me.refresh_token().expect("refresh token");
+    assert_ne!(
+        rotated.expose_secret(),
+        tokens
+            .refresh_token()
+            .expect("refresh token")
+            .expose_secret()
+    );
 }
 
 #[tokio::test]

@@ -109,6 +109,21 @@ pub(crate) fn token_error(
     }
 }
 
+/// Refuses a token answer whose `token_type` is not `Bearer` (case-insensitive): this client
+/// only sends bearer tokens, and e.g. a DPoP-bound token would be refused on every call.
+pub(crate) fn bearer_only(operation: &'static str, answer: &TokenAnswer) -> Result<()> {
+    let kind = answer.token_type().as_ref();
+    if kind.eq_ignore_ascii_case("bearer") {
+        return Ok(());
+    }
+    Err(Error::SignIn {
+        operation,
+        problem: Box::new(SignInProblem::BadTokenAnswer(format!(
+            "token_type `{kind}` is not `Bearer`"
+        ))),
+    })
+}
+
 /// The access token of a token answer, with its expiry and scopes.
 pub(crate) fn access_token(answer: &TokenAnswer) -> AccessToken {
     let mut token = AccessToken::new(answer.access_token().secret().as_str());
@@ -192,6 +207,8 @@ impl RefreshGrant {
                 .lock()
                 .unwrap_or_else(PoisonError::into_inner) = Secret::new(rotated.secret().as_str());
         }
+        // After the rotated refresh token is kept: the old one is used up either way.
+        bearer_only(OPERATION, &answer)?;
         Ok(access_token(&answer))
     }
 }

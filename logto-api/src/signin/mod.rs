@@ -23,7 +23,9 @@ mod id_token;
 
 pub use id_token::{IdToken, IdTokenClaims};
 
-use crate::auth::refresh::{access_token, oauth_client, token_error, transport, RefreshGrant};
+use crate::auth::refresh::{
+    access_token, bearer_only, oauth_client, token_error, transport, RefreshGrant,
+};
 use crate::auth::{AccessToken, Secret, TokenRequestLimits};
 use crate::error::{Error, LogtoError, Result, SignInProblem};
 use crate::Client;
@@ -299,6 +301,7 @@ impl SignIn {
             .request_async(&http)
             .await
             .map_err(|e| token_error(OPERATION, e))?;
+        bearer_only(OPERATION, &answer)?;
         // The code is used up: a malformed ID token must not cost the access and refresh
         // tokens. Its problem shows when its claims are read or verified.
         let id_token = answer

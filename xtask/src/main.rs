@@ -10,12 +10,15 @@
 //! - `bench [--spec FILE]`: the generator's median time over 10 runs.
 //! - `spec pull ...` / `spec diff OLD NEW`: fetch a document; report drift between two documents
 //!   in terms of the generated crate.
+//! - `surface [FILE...]`: counts of weak spots in the generated surface (names after other
+//!   operations, `VariantN`, placeholder docs, `f64` timestamps, `Option<Option<_>>`).
 
 mod bench;
 mod check_spec;
 mod downstream;
 mod expand;
 mod spec;
+mod surface;
 mod sync;
 
 use std::path::PathBuf;
@@ -30,6 +33,7 @@ fn main() -> ExitCode {
         Some("sync") => sync::run(&args[1..]),
         Some("bench") => bench::run(&args[1..]),
         Some("spec") => spec::run(&args[1..]),
+        Some("surface") => surface::run(&args[1..]),
         _ => Err(USAGE.to_owned()),
     };
     match result {
@@ -41,7 +45,7 @@ fn main() -> ExitCode {
     }
 }
 
-const USAGE: &str = "usage: cargo xtask <expand [--spec FILE] [--out FILE] | check-spec FILE... | downstream | sync [--check] | bench [--spec FILE] | spec pull|diff ...>";
+const USAGE: &str = "usage: cargo xtask <expand [--spec FILE] [--out FILE] | check-spec FILE... | downstream | sync [--check] | bench [--spec FILE] | spec pull|diff ... | surface [FILE...]>";
 
 /// The workspace root (xtask lives one level below it).
 pub fn root() -> PathBuf {

@@ -73,6 +73,21 @@ pub enum TypeRef {
     Bytes,
 }
 
+impl TypeRef {
+    /// One of the integer types (`i64`, `i32`, `u32`, `u64`).
+    pub fn is_integer(&self) -> bool {
+        matches!(
+            self,
+            TypeRef::Integer | TypeRef::Int32 | TypeRef::UInt32 | TypeRef::UInt64
+        )
+    }
+
+    /// Any number type, integer or floating point.
+    pub fn is_number(&self) -> bool {
+        self.is_integer() || matches!(self, TypeRef::Number | TypeRef::Float)
+    }
+}
+
 /// A generated type.
 #[derive(Debug, Clone)]
 pub struct TypeDef {

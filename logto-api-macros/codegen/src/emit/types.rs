@@ -68,20 +68,11 @@ fn is_defaultable(f: &Field) -> bool {
 
 /// Types whose `Default` is a sensible empty value.
 fn is_default_type(ty: &TypeRef) -> bool {
-    matches!(
-        ty,
-        TypeRef::Bool
-            | TypeRef::Integer
-            | TypeRef::Int32
-            | TypeRef::UInt32
-            | TypeRef::UInt64
-            | TypeRef::Number
-            | TypeRef::Float
-            | TypeRef::String
-            | TypeRef::Any
-            | TypeRef::List(_)
-            | TypeRef::Map(_)
-    )
+    ty.is_number()
+        || matches!(
+            ty,
+            TypeRef::Bool | TypeRef::String | TypeRef::Any | TypeRef::List(_) | TypeRef::Map(_)
+        )
 }
 
 fn field_doc(f: &Field) -> TokenStream {

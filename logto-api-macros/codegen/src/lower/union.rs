@@ -512,7 +512,7 @@ fn variant_name(ty: &TypeRef, parent: &str) -> String {
 /// before laxer ones, and values that accept anything last.
 fn order_rank(ty: &TypeRef, schema: Option<&Schema>) -> i32 {
     match ty {
-        TypeRef::Integer | TypeRef::Int32 | TypeRef::UInt32 | TypeRef::UInt64 => 0,
+        t if t.is_integer() => 0,
         TypeRef::Any => 1000,
         TypeRef::Map(_) => 900,
         TypeRef::Named(_) => {

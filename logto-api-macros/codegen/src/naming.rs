@@ -212,36 +212,17 @@ pub fn singular(word: &str) -> String {
     }
 }
 
-/// Property names too vague to name a type on their own (`data` -> `UserData`, not `Data`).
-pub fn is_vague(property: &str) -> bool {
-    const VAGUE: &[&str] = &[
-        "data",
-        "value",
-        "values",
-        "config",
-        "item",
-        "items",
-        "result",
-        "results",
-        "payload",
-        "metadata",
-        "body",
-        "info",
-        "settings",
-        "options",
-        "details",
-        "context",
-        "extra",
-        "properties",
-        "params",
-        "response",
-        "request",
-        "type",
-        "error",
-        "custom",
-        "fields",
-    ];
-    VAGUE.contains(&property.to_ascii_lowercase().as_str())
+/// True when `name` can name a generated type as written: a Rust identifier (ASCII letters,
+/// digits and `_`, not starting with a digit) that is not a keyword and not `Self`.
+pub fn is_type_name(name: &str) -> bool {
+    let mut chars = name.chars();
+    chars
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
+        && name != "_"
+        && name != "Self"
+        && !KEYWORDS.contains(&name)
 }
 
 /// A set of names in one Rust namespace (a module's types, a struct's fields, an enum's
@@ -315,21 +296,6 @@ impl Namespace {
             None => self.claim(candidates.first().map_or("Type", String::as_str)),
         }
     }
-}
-
-/// Verbs that prefix Logto operation ids and say nothing about the returned thing.
-const VERBS: &[&str] = &[
-    "Get", "List", "Create", "Update", "Replace", "Add", "Upsert",
-];
-
-/// The noun an operation id is about: `GetInteraction` -> `Interaction`, `ListUsers` -> `Users`.
-pub fn operation_noun(operation_id: &str) -> Option<String> {
-    let pascal = pascal(operation_id);
-    VERBS.iter().find_map(|verb| {
-        let rest = pascal.strip_prefix(verb)?;
-        rest.starts_with(|c: char| c.is_ascii_uppercase())
-            .then(|| rest.to_owned())
-    })
 }
 
 #[cfg(test)]
@@ -430,18 +396,21 @@ mod tests {
     }
 
     #[test]
-    fn singulars_and_nouns() {
+    fn singulars() {
         assert_eq!(singular("verificationRecords"), "verificationRecord");
         assert_eq!(singular("identities"), "identity");
         assert_eq!(singular("addresses"), "address");
         assert_eq!(singular("status"), "status");
         assert_eq!(singular("mfa"), "mfa");
-        assert_eq!(
-            operation_noun("GetInteraction").as_deref(),
-            Some("Interaction")
-        );
-        assert_eq!(operation_noun("ListUsers").as_deref(), Some("Users"));
-        assert_eq!(operation_noun("Getaway"), None);
-        assert_eq!(operation_noun("IdentifyUser"), None);
+    }
+
+    #[test]
+    fn explicit_type_names_must_be_identifiers() {
+        for good in ["User", "MfaFactor2", "_Private", "r"] {
+            assert!(is_type_name(good), "{good}");
+        }
+        for bad in ["", "9Lives", "user profile", "Self", "type", "_", "Ünicode", "a-b"] {
+            assert!(!is_type_name(bad), "{bad}");
+        }
     }
 }

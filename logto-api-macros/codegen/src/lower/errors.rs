@@ -50,12 +50,18 @@ impl Lowerer<'_> {
                 continue;
             };
             let variant = variants.claim(&variant_name(covers));
-            let hint = Hint::new(shared.map(|k| pascal(&k)).into_iter().chain([
-                format!("{op_name}Error"),
-                format!("{op_name}{variant}Error"),
-            ]));
-            let s_ptr = child(&child(&child(&r_ptr, "content"), &media), "schema");
+            // A shared response (`components/responses`) is one type for every operation.
+            let (hint, owner) = match &shared {
+                Some(k) => (Hint::new([pascal(k)]), child("/components/responses", k)),
+                None => (
+                    Hint::new([format!("{op_name}Error"), format!("{op_name}{variant}Error")]),
+                    r_ptr.clone(),
+                ),
+            };
+            let s_ptr = child(&child(&child(&owner, "content"), &media), "schema");
+            let outer = std::mem::replace(&mut self.scope, owner);
             let ty = self.schema((&schema).into(), &hint, &s_ptr).or_null();
+            self.scope = outer;
             out.push(ErrorAnswer {
                 covers,
                 variant,

@@ -1,5 +1,6 @@
 //! Stage 2: OpenAPI -> IR. Resolves `$ref`s, decides every Rust name, dedupes identical inline
-//! schemas and classifies each schema as a struct, enum, union, map, list or scalar.
+//! schemas within an operation or component and classifies each schema as a struct, enum,
+//! union, map, list or scalar.
 
 #[cfg(test)]
 mod conformance;
@@ -9,7 +10,6 @@ mod merge;
 #[cfg(test)]
 mod name_tests;
 mod operation;
-mod rename;
 mod schema;
 mod shape;
 mod union;
@@ -35,7 +35,6 @@ pub fn lower(doc: &Document) -> Result<Api, Diagnostics> {
         types: std::mem::take(&mut lowerer.types),
         groups,
     };
-    rename::name_shared_types(&mut api, &lowerer.contexts, &mut lowerer.names);
     indirection::box_cycles(&mut api.types);
     lowerer.diags.into_result(api)
 }
@@ -111,8 +110,16 @@ pub(crate) struct Lowerer<'a> {
     pub diags: Diagnostics,
     pub names: Namespace,
     pub types: Vec<TypeDef>,
-    /// Canonical JSON of an inline schema -> the type made for it, so repeats share one type.
+    /// Scope and canonical JSON of an inline schema -> the type made for it, so repeats inside
+    /// one operation or component share one type.
     pub by_shape: HashMap<String, TypeRef>,
+    /// Where inline schemas are being lowered now: the pointer of the operation, component or
+    /// shared response that owns them. Identical schemas share a type only within a scope, so
+    /// a type's name never depends on which other operations exist.
+    pub scope: String,
+    /// Names given with `x-rust-type-name` -> the pointer of the schema that took them: such a
+    /// name is one type wherever it appears, so a second, different schema is an error.
+    pub explicit: HashMap<String, String>,
     /// Lowered component schemas by key.
     pub components: BTreeMap<String, TypeRef>,
     /// Component names handed out as `$ref` targets before their definition was finished:
@@ -126,33 +133,46 @@ pub(crate) struct Lowerer<'a> {
     /// The type name of every component schema, claimed before anything is lowered so that an
     /// inline schema lowered first never takes a component's name.
     pub component_names: BTreeMap<String, String>,
-    /// For each type made from an inline schema, the preferred name of every place using it.
-    pub contexts: BTreeMap<String, Vec<String>>,
 }
 
 impl<'a> Lowerer<'a> {
     fn new(file: &'a str, api: &'a OpenAPI, raw: &'a serde_json::Value) -> Self {
-        let mut names = Namespace::for_types();
-        let component_names = api
-            .components
-            .iter()
-            .flat_map(|c| c.schemas.keys())
-            .map(|key| (key.clone(), names.claim(&crate::naming::pascal(key))))
-            .collect();
-        Lowerer {
+        let mut lowerer = Lowerer {
             file,
             api,
             raw,
             diags: Diagnostics::default(),
-            names,
-            component_names,
+            names: Namespace::for_types(),
+            component_names: BTreeMap::new(),
             types: Vec::new(),
             by_shape: HashMap::new(),
+            scope: String::new(),
+            explicit: HashMap::new(),
             components: BTreeMap::new(),
             handed_out: Default::default(),
             following: Vec::new(),
             rewrites: 0,
-            contexts: BTreeMap::new(),
+        };
+        lowerer.name_components();
+        lowerer
+    }
+
+    /// Claims every component schema's type name before anything is lowered: the name its
+    /// `x-rust-type-name` gives, else its key in PascalCase.
+    fn name_components(&mut self) {
+        let schemas = self.api.components.iter().flat_map(|c| c.schemas.iter());
+        for (key, schema) in schemas {
+            let ptr = format!("/components/schemas/{}", crate::diag::escape_token(key));
+            let explicit = match schema {
+                ReferenceOr::Item(schema) => self.explicit_name(schema, &ptr),
+                ReferenceOr::Reference { .. } => None,
+            };
+            if let Some(name) = &explicit {
+                self.explicit.insert(name.clone(), ptr);
+            }
+            let name = explicit.unwrap_or_else(|| crate::naming::pascal(key));
+            let claimed = self.names.claim(&name);
+            self.component_names.insert(key.clone(), claimed);
         }
     }
 
@@ -226,7 +246,7 @@ mod tests {
             {"type":"object","properties":{"type":{"type":"string","format":"\"Password\""},"id":{"type":"string"}}},
             {"type":"object","properties":{"type":{"type":"string","format":"\"Totp\""},"secret":{"type":"string"}}}]}}}"#,
         );
-        let TypeKind::Union(u) = kind(&api, "Record") else {
+        let TypeKind::Union(u) = kind(&api, "GetThingResponseRecord") else {
             panic!("not a union")
         };
         assert_eq!(u.tag.as_deref(), Some("type"));
@@ -239,7 +259,7 @@ mod tests {
             names,
             [("Password", Some("Password")), ("Totp", Some("Totp"))]
         );
-        let TypeKind::Struct(s) = kind(&api, "PasswordRecord") else {
+        let TypeKind::Struct(s) = kind(&api, "GetThingResponseRecordPassword") else {
             panic!("not a struct")
         };
         assert!(
@@ -254,7 +274,7 @@ mod tests {
             r#"{"type":"object","properties":{"flag":{"oneOf":[
             {"type":"string","format":"\"true\""},{"type":"string","format":"\"false\""}]}}}"#,
         );
-        let TypeKind::Enum(values) = kind(&api, "Flag") else {
+        let TypeKind::Enum(values) = kind(&api, "GetThingResponseFlag") else {
             panic!("not an enum")
         };
         assert_eq!(
@@ -271,7 +291,7 @@ mod tests {
             {"type":"object","additionalProperties":true},{"type":"array","items":{"type":"string"}},
             {"type":"string"},{"type":"number"},{"type":"boolean"}]},"script":{"description":"any"}}}"#,
         );
-        let TypeKind::Struct(s) = kind(&api, "Thing") else {
+        let TypeKind::Struct(s) = kind(&api, "GetThingResponse") else {
             panic!("not a struct")
         };
         let field = |wire: &str| s.fields.iter().find(|f| f.wire == wire).expect("field");
@@ -288,7 +308,7 @@ mod tests {
             "home":{"type":"object","description":"one","properties":{"city":{"type":"string"}}},
             "work":{"type":"object","description":"two","properties":{"city":{"type":"string"}}}}}"#,
         );
-        let TypeKind::Struct(s) = kind(&api, "Thing") else {
+        let TypeKind::Struct(s) = kind(&api, "GetThingResponse") else {
             panic!("not a struct")
         };
         assert_eq!(

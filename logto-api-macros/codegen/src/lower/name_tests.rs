@@ -205,7 +205,7 @@ fn identical_enums_are_one_type_whatever_their_prose_nullable_or_extensions() {
         .filter(|t| matches!(t.kind, TypeKind::Enum(_)))
         .map(|t| t.name.as_str())
         .collect();
-    assert_eq!(enums, ["Glow"]);
+    assert_eq!(enums, ["LampGlow"]);
     let Some(TypeKind::Struct(lamp)) = api.types.iter().find(|t| t.name == "Lamp").map(|t| &t.kind)
     else {
         panic!("no struct Lamp")
@@ -223,7 +223,7 @@ fn identical_enums_are_one_type_whatever_their_prose_nullable_or_extensions() {
     assert!(lamp
         .fields
         .iter()
-        .all(|f| f.ty == TypeRef::Named("Glow".into())));
+        .all(|f| f.ty == TypeRef::Named("LampGlow".into())));
 }
 
 #[test]

@@ -6,7 +6,7 @@ use crate::ir::{
     Body, BodyEncoding, Group, Location, Method, Operation, Output, Paging, Param, Payload,
     Response, TypeRef,
 };
-use crate::naming::{operation_noun, pascal, singular, snake, Namespace};
+use crate::naming::{pascal, snake, Namespace};
 use openapiv3::{Parameter, ParameterSchemaOrContent, ReferenceOr, RequestBody, StatusCode};
 use std::collections::BTreeMap;
 
@@ -98,6 +98,9 @@ impl Lowerer<'_> {
             builder,
         } = input;
         let op_name = pascal(&id);
+        // Identical inline schemas share a type only inside this operation, so no other
+        // operation's presence or order decides its types or their names.
+        let outer = std::mem::replace(&mut self.scope, ptr.to_owned());
         let mut arg_names = Namespace::for_builder();
         let params = self.params(&op_name, path, params, ptr, &mut arg_names);
         let body = op
@@ -114,6 +117,7 @@ impl Lowerer<'_> {
         let errors = self.error_answers(&op_name, op, ptr);
         let error_body =
             (!errors.is_empty()).then(|| builder.claim(&format!("{op_name}ErrorBody")));
+        self.scope = outer;
         Operation {
             method_name: snake(&id),
             builder: builder_name,
@@ -170,10 +174,7 @@ impl Lowerer<'_> {
             }
             // An operation-level parameter overrides a path-level one of the same name and place.
             out.retain(|o| !(o.wire == data.name && o.location == location));
-            let hint = Hint::new([
-                pascal(&data.name),
-                format!("{op_name}{}", pascal(&data.name)),
-            ]);
+            let hint = Hint::new([format!("{op_name}{}", pascal(&data.name))]);
             let ty = match &data.format {
                 ParameterSchemaOrContent::Schema(s) => {
                     self.schema(s.into(), &hint, &child(&p_ptr, "schema")).ty
@@ -243,6 +244,7 @@ impl Lowerer<'_> {
     fn body(&mut self, op_name: &str, body: &ReferenceOr<RequestBody>, ptr: &str) -> Option<Body> {
         // Where the body really is, for reading the raw document.
         let mut raw_ptr = ptr.to_owned();
+        let mut shared_key = None;
         let body = match body {
             ReferenceOr::Item(b) => b.clone(),
             ReferenceOr::Reference { reference } => {
@@ -250,6 +252,7 @@ impl Lowerer<'_> {
                 match key.and_then(|k| self.api.components.as_ref()?.request_bodies.get(k)) {
                     Some(ReferenceOr::Item(b)) => {
                         raw_ptr = child("/components/requestBodies", key.unwrap_or_default());
+                        shared_key = key;
                         b.clone()
                     }
                     _ => {
@@ -271,7 +274,16 @@ impl Lowerer<'_> {
         };
         let media_ptr = child(&child(ptr, "content"), media);
         let schema_ptr = child(&media_ptr, "schema");
-        let hint = Hint::new([format!("{op_name}Body")]);
+        // A shared body (`components/requestBodies`) is one type for every operation using it.
+        let hint = match shared_key {
+            Some(key) => Hint::new([format!("{}Body", pascal(key))]),
+            None => Hint::new([format!("{op_name}Body")]),
+        };
+        let owner = match shared_key {
+            Some(_) => raw_ptr.clone(),
+            None => self.scope.clone(),
+        };
+        let outer = std::mem::replace(&mut self.scope, owner);
         let ty = match (&m.schema, encoding) {
             // The schema of a text or bytes body says nothing the generated code can use.
             (_, BodyEncoding::Text) => TypeRef::String,
@@ -280,6 +292,7 @@ impl Lowerer<'_> {
             (Some(s), BodyEncoding::Multipart) => self.multipart(s, &hint, &schema_ptr),
             (Some(s), _) => self.schema(s.into(), &hint, &schema_ptr).ty,
         };
+        self.scope = outer;
         let styles = if encoding == BodyEncoding::Form {
             self.check_form_body(&ty, &schema_ptr);
             let raw_media_ptr = child(&child(&raw_ptr, "content"), media);
@@ -323,7 +336,12 @@ impl Lowerer<'_> {
             self.error(ptr, "a multipart/form-data body must be an object");
             return TypeRef::Any;
         };
+        let key = format!("{}|multipart|{}", self.scope, super::schema::canonical(&schema));
+        if let Some(existing) = self.by_shape.get(&key) {
+            return existing.clone();
+        }
         let name = self.names.claim_first(&hint.candidates);
+        self.by_shape.insert(key, TypeRef::Named(name.clone()));
         let mut s = self.object(properties, required, None, &name, ptr, None, None);
         for (field, (_, prop)) in s.fields.iter_mut().zip(properties.iter()) {
             if is_file(prop) {
@@ -343,7 +361,6 @@ impl Lowerer<'_> {
 
     fn responses(&mut self, id: &str, op: &openapiv3::Operation, ptr: &str) -> Vec<Response> {
         let mut out = Vec::new();
-        let noun = operation_noun(id);
         let mut documented: Vec<Documented<'_>> = Vec::new();
         for (status, resp) in &op.responses.responses {
             let (code, covers) = match status {
@@ -380,7 +397,7 @@ impl Lowerer<'_> {
             };
             let payload = match wire::pick_response(&resp.content) {
                 Some((media, m, BodyEncoding::Json)) => {
-                    let hint = response_hint(id, noun.as_deref());
+                    let hint = Hint::new([format!("{}Response", pascal(id))]);
                     let s_ptr = child(&child(&child(&r_ptr, "content"), media), "schema");
                     match &m.schema {
                         Some(s) => Payload::Json(self.schema(s.into(), &hint, &s_ptr).or_null()),
@@ -483,17 +500,6 @@ fn is_file(prop: &ReferenceOr<Box<openapiv3::Schema>>) -> bool {
             _ => false,
         },
         ReferenceOr::Reference { .. } => false,
-    }
-}
-
-/// `GetInteraction` -> `Interaction`, then `GetInteractionResponse`; a list's items are named by
-/// `singular` when the array is lowered.
-fn response_hint(id: &str, noun: Option<&str>) -> Hint {
-    let fallback = format!("{}Response", pascal(id));
-    match noun {
-        Some(n) if id.starts_with("List") => Hint::new([n.to_owned(), fallback, singular(n)]),
-        Some(n) => Hint::new([n.to_owned(), fallback]),
-        None => Hint::new([fallback]),
     }
 }
 

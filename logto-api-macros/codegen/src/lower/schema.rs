@@ -5,7 +5,7 @@ use super::shape::{Properties, Shape};
 use super::{Hint, Lowered, Lowerer, SchemaRef};
 use crate::diag::child;
 use crate::ir::{EnumValue, Field, Struct, TypeDef, TypeKind, TypeRef};
-use crate::naming::{is_vague, pascal, singular, snake, Namespace};
+use crate::naming::{is_type_name, pascal, singular, snake, Namespace};
 use openapiv3::{AdditionalProperties, Schema};
 
 /// Deepest nesting of lists and maps written out without a name (`Vec<Vec<...>>`).
@@ -105,6 +105,8 @@ impl Lowerer<'_> {
                 // An alias chain that reaches a real schema is not a cycle of aliases, even if
                 // that schema refers back to the chain's start (`A: $ref B`, `B: [A]`).
                 let following = std::mem::take(&mut self.following);
+                // Its inline schemas belong to the component, whoever refers to it first.
+                let outer = std::mem::replace(&mut self.scope, target_ptr.clone());
                 let ty = match self.definition(schema, &name, &target_ptr, None) {
                     Some(kind) => {
                         let doc = type_doc(schema);
@@ -124,6 +126,7 @@ impl Lowerer<'_> {
                     }
                 };
                 self.following = following;
+                self.scope = outer;
                 self.components.insert(key, ty.clone());
                 Lowered {
                     ty,
@@ -273,7 +276,7 @@ impl Lowerer<'_> {
                 TypeRef::Map(Box::new(self.additional(additional, hint, ptr)))
             }
             Shape::Array { items } => {
-                let item_hint = Hint::new(hint.candidates.iter().map(|c| singular(c)));
+                let item_hint = Hint::new(hint.candidates.iter().map(|c| item_name(c)));
                 let item = match items {
                     Some(items) => self
                         .schema(items.into(), &item_hint, &child(ptr, "items"))
@@ -325,7 +328,8 @@ impl Lowerer<'_> {
         lowered
     }
 
-    /// A named type for `schema`, shared with any earlier schema of the same structure.
+    /// A named type for `schema`, shared with any earlier schema of the same structure in the
+    /// same scope, or anywhere when the schema names itself with `x-rust-type-name`.
     /// `skip` names a property left out (the tag of a tagged union branch).
     pub(crate) fn named(
         &mut self,
@@ -334,16 +338,27 @@ impl Lowerer<'_> {
         ptr: &str,
         skip: Option<&str>,
     ) -> TypeRef {
-        let key = format!("{}|{}", canonical(schema), skip.unwrap_or(""));
-        let context = hint.candidates.first().cloned().unwrap_or_default();
+        let shape = format!("{}|{}", canonical(schema), skip.unwrap_or(""));
+        let explicit = self.explicit_name(schema, ptr);
+        let key = match &explicit {
+            Some(name) => format!("x-rust-type-name:{name}|{shape}"),
+            None => format!("{}|{shape}", self.scope),
+        };
         if let Some(existing) = self.by_shape.get(&key).cloned() {
-            if let TypeRef::Named(name) = &existing {
-                self.contexts.entry(name.clone()).or_default().push(context);
-            }
             return existing;
         }
-        let name = self.names.claim_first(&hint.candidates);
-        self.contexts.entry(name.clone()).or_default().push(context);
+        let name = match explicit {
+            Some(name) => {
+                if let Some(first) = self.explicit.insert(name.clone(), ptr.to_owned()) {
+                    self.error(
+                        ptr,
+                        format!("x-rust-type-name `{name}` already names a different schema at {first}"),
+                    );
+                }
+                self.names.claim(&name)
+            }
+            None => self.names.claim_first(&hint.candidates),
+        };
         self.by_shape
             .insert(key.clone(), TypeRef::Named(name.clone()));
         match self.definition(schema, &name, ptr, skip) {
@@ -361,6 +376,22 @@ impl Lowerer<'_> {
                 // Only reachable for schemas `inline` never sends here; stay total anyway.
                 self.by_shape.insert(key, TypeRef::Any);
                 TypeRef::Any
+            }
+        }
+    }
+
+    /// The name a schema gives itself with the vendor extension `x-rust-type-name`, if it is
+    /// usable; a value that is not a type name is reported and ignored.
+    pub(crate) fn explicit_name(&mut self, schema: &Schema, ptr: &str) -> Option<String> {
+        let value = schema.schema_data.extensions.get(EXPLICIT_NAME)?;
+        match value.as_str() {
+            Some(name) if is_type_name(name) => Some(name.to_owned()),
+            _ => {
+                self.error(
+                    &crate::diag::child(ptr, EXPLICIT_NAME),
+                    format!("{EXPLICIT_NAME} must be a Rust type name such as `UserProfile`, not {value}"),
+                );
+                None
             }
         }
     }
@@ -480,15 +511,22 @@ pub(crate) fn enum_kind(values: &[String]) -> TypeKind {
     TypeKind::Enum(out)
 }
 
-/// Names for the type of property `wire` of type `parent`: the property's own name when it says
-/// enough, else qualified by the parent.
+/// The name for the type of property `wire` of type `parent`, always qualified by the parent:
+/// a bare property name would go to whichever place claimed it first, so removing an unrelated
+/// operation could rename this type.
 fn property_hint(parent: &str, wire: &str) -> Hint {
-    let own = pascal(wire);
-    let qualified = format!("{parent}{own}");
-    if is_vague(wire) {
-        Hint::new([qualified])
-    } else {
-        Hint::new([own, qualified])
+    Hint::new([format!("{parent}{}", pascal(wire))])
+}
+
+/// The vendor extension that names the type generated for a schema.
+pub(crate) const EXPLICIT_NAME: &str = "x-rust-type-name";
+
+/// The name of a list's item type: `UserIdentities` -> `UserIdentity`, `ListUsersResponse` ->
+/// `ListUsersResponseItem`.
+fn item_name(list: &str) -> String {
+    match singular(list) {
+        same if same == list => format!("{list}Item"),
+        item => item,
     }
 }
 

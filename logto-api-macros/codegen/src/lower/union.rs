@@ -172,7 +172,7 @@ impl<'a> Lowerer<'a> {
                 }
                 ReferenceOr::Item(s) => {
                     let hint =
-                        Hint::new([format!("{variant}{parent}"), format!("{parent}{variant}")]);
+                        Hint::new([format!("{parent}{variant}")]);
                     let _ = overlay;
                     self.named(s, &hint, &branch_ptr(ptr, i), Some(tag))
                 }
@@ -258,7 +258,7 @@ impl<'a> Lowerer<'a> {
                     };
                     let variant = pascal(&value);
                     let hint =
-                        Hint::new([format!("{variant}{parent}"), format!("{parent}{variant}")]);
+                        Hint::new([format!("{parent}{variant}")]);
                     (vec![value], self.named(schema, &hint, &b_ptr, Some(&tag)))
                 }
                 (ReferenceOr::Reference { reference }, None) => {
@@ -430,47 +430,88 @@ fn literal_of(schema: &Schema, tag: &str, lowerer: &Lowerer<'_>) -> Option<Strin
     }
 }
 
-/// A word that tells branch `i` apart from its siblings: a required property only it has, or a
-/// literal it pins (`enabled: false` -> `EnabledFalse`).
+/// A word that tells branch `i` apart from its siblings, from what the document says, best
+/// first: the branch's `title`, a literal it pins (`type: "Totp"` -> `Totp`), a required
+/// property only it has, any property only it has, its kind when it is the only object or list
+/// among scalars. `VariantN` only when the document gives nothing.
 fn branch_label(shapes: &[Option<Schema>], i: usize) -> String {
-    let props = |s: &Option<Schema>| -> Vec<(String, bool, Option<String>)> {
-        match s.as_ref().map(Shape::of) {
-            Some(Shape::Object {
-                properties,
-                required,
-                ..
-            }) => properties
-                .iter()
-                .map(|(k, v)| {
-                    let lit = match v {
-                        ReferenceOr::Item(s) => bool_or_string_literal(s),
-                        ReferenceOr::Reference { .. } => None,
-                    };
-                    (k.clone(), required.contains(k), lit)
-                })
-                .collect(),
-            _ => Vec::new(),
-        }
+    let Some(schema) = &shapes[i] else {
+        return format!("Variant{}", i + 1);
     };
-    let own = props(&shapes[i]);
+    if let Some(title) = title_label(schema) {
+        return title;
+    }
+    let own = branch_props(schema);
+    if let Some((_, _, Some(lit))) = own.iter().find(|(_, _, lit)| lit.is_some()) {
+        return pascal(lit);
+    }
     let others: Vec<_> = shapes
         .iter()
         .enumerate()
         .filter(|(j, _)| *j != i)
-        .map(|(_, s)| props(s))
+        .map(|(_, s)| s.as_ref().map(branch_props).unwrap_or_default())
         .collect();
-    let unique = own.iter().find(|(k, req, _)| {
-        *req && others
-            .iter()
-            .all(|o| o.iter().all(|(ok, oreq, _)| ok != k || !oreq))
-    });
-    if let Some((k, _, _)) = unique {
+    let only_here = |k: &str, required_elsewhere_too: bool| {
+        others.iter().all(|o| {
+            o.iter()
+                .all(|(ok, oreq, _)| ok != k || (required_elsewhere_too && !oreq))
+        })
+    };
+    if let Some((k, _, _)) = own.iter().find(|(k, req, _)| *req && only_here(k, true)) {
         return pascal(k);
     }
-    if let Some((k, _, Some(lit))) = own.iter().find(|(_, _, lit)| lit.is_some()) {
-        return format!("{}{}", pascal(k), pascal(lit));
+    if let Some((k, _, _)) = own.iter().find(|(k, _, _)| only_here(k, false)) {
+        return pascal(k);
     }
-    format!("Variant{}", i + 1)
+    let kind = |s: &Option<Schema>| s.as_ref().map(|s| kind_label(&Shape::of(s)));
+    let mine = kind(&shapes[i]);
+    let alone = shapes
+        .iter()
+        .enumerate()
+        .all(|(j, s)| j == i || kind(s) != mine);
+    match mine {
+        Some(Some(label)) if alone => label.to_owned(),
+        _ => format!("Variant{}", i + 1),
+    }
+}
+
+/// A branch's `title` as a type-name word, when it is short enough to be a name rather than a
+/// sentence.
+fn title_label(schema: &Schema) -> Option<String> {
+    let title = schema.schema_data.title.as_deref()?.trim();
+    let short = !title.is_empty() && title.split_whitespace().count() <= 4 && title.len() <= 48;
+    short.then(|| pascal(title))
+}
+
+/// The properties of an object branch: name, whether required, and the literal it pins.
+fn branch_props(schema: &Schema) -> Vec<(String, bool, Option<String>)> {
+    match Shape::of(schema) {
+        Shape::Object {
+            properties,
+            required,
+            ..
+        } => properties
+            .iter()
+            .map(|(k, v)| {
+                let lit = match v {
+                    ReferenceOr::Item(s) => bool_or_string_literal(s),
+                    ReferenceOr::Reference { .. } => None,
+                };
+                (k.clone(), required.contains(k), lit)
+            })
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// The word for a branch of a kind that needs no more words when it is the only one of its
+/// kind: an object or a list among scalars.
+fn kind_label(shape: &Shape<'_>) -> Option<&'static str> {
+    match shape {
+        Shape::Object { .. } => Some("Object"),
+        Shape::Array { .. } => Some("List"),
+        _ => None,
+    }
 }
 
 fn bool_or_string_literal(schema: &Schema) -> Option<String> {

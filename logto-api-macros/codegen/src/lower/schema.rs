@@ -380,6 +380,28 @@ impl Lowerer<'_> {
         }
     }
 
+    /// What documents a property that is a `$ref`: a `description` written beside the `$ref`
+    /// (OpenAPI 3.0 tools may ignore it, but it is where a document says what this use of a
+    /// shared schema means), else the referenced schema's own description.
+    fn ref_description(
+        &self,
+        prop: &openapiv3::ReferenceOr<Box<Schema>>,
+        ptr: &str,
+    ) -> Option<String> {
+        let openapiv3::ReferenceOr::Reference { reference } = prop else {
+            return None;
+        };
+        let beside = self
+            .raw
+            .pointer(ptr)
+            .filter(|node| node.get("$ref").and_then(|r| r.as_str()) == Some(reference.as_str()))
+            .and_then(|node| node.get("description")?.as_str());
+        match beside {
+            Some(text) if !text.trim().is_empty() => Some(text.to_owned()),
+            _ => self.lookup(reference)?.schema_data.description.clone(),
+        }
+    }
+
     /// The name a schema gives itself with the vendor extension `x-rust-type-name`, if it is
     /// usable; a value that is not a type name is reported and ignored.
     pub(crate) fn explicit_name(&mut self, schema: &Schema, ptr: &str) -> Option<String> {
@@ -437,6 +459,7 @@ impl Lowerer<'_> {
             let lowered = self.schema(prop.into(), &hint, &prop_ptr);
             let ty = lowered.ty;
             let doc = description(prop)
+                .or_else(|| self.ref_description(prop, &prop_ptr))
                 .or_else(|| overlay.and_then(|o| o.get(wire)).and_then(description));
             fields.push(Field {
                 name: field_names.claim(&snake(wire)),

@@ -165,6 +165,10 @@ impl<'a> Lowerer<'a> {
                 continue;
             };
             let value = literal_of(&schema, tag, self).unwrap_or_default();
+            // The tag only repeats for a branch equivalent to an earlier one (`tag_property`).
+            if variants.iter().any(|v: &Variant| v.tag_value.as_deref() == Some(&value)) {
+                continue;
+            }
             let variant = names.claim(&pascal(&value));
             let ty = match branch {
                 ReferenceOr::Reference { .. } => {
@@ -398,21 +402,51 @@ fn tag_property(shapes: &[Shape<'_>], lowerer: &Lowerer<'_>) -> Option<String> {
     let mut candidates: Vec<&String> = first.keys().collect();
     candidates.sort_by_key(|k| k.as_str() != "type");
     candidates.into_iter().find_map(|prop| {
-        let mut seen = Vec::new();
+        let mut seen: Vec<(String, String)> = Vec::new();
         for s in shapes {
-            let Shape::Object { properties, .. } = s else {
+            let Shape::Object {
+                properties,
+                required,
+                ..
+            } = s
+            else {
                 return None;
             };
             let value = properties
                 .get(prop)
                 .and_then(|p| prop_literal(p, lowerer))?;
-            if seen.contains(&value) {
-                return None;
+            let key = object_key(properties, required, lowerer);
+            // A branch that repeats an earlier one (Logto lists some twice, once with the tag
+            // as `format: "\"X\""` and once as `enum: [X]`) adds nothing; any other repeat
+            // of a value means the property does not tell the branches apart.
+            match seen.iter().find(|(v, _)| *v == value) {
+                Some((_, earlier)) if *earlier == key => continue,
+                Some(_) => return None,
+                None => seen.push((value, key)),
             }
-            seen.push(value);
         }
         Some(prop.clone())
     })
+}
+
+/// An object branch's structure with literals written one way (`format: "\"X\""` and
+/// `enum: [X]` agree) and prose left out, so equivalent branches compare equal.
+fn object_key(properties: &Properties, required: &[String], lowerer: &Lowerer<'_>) -> String {
+    let mut parts: Vec<String> = properties
+        .iter()
+        .map(|(name, prop)| {
+            let value = match (prop_literal(prop, lowerer), prop) {
+                (Some(literal), _) => format!("={literal}"),
+                (None, ReferenceOr::Reference { reference }) => reference.clone(),
+                (None, ReferenceOr::Item(schema)) => super::schema::canonical(schema),
+            };
+            format!("{name}:{value}")
+        })
+        .collect();
+    parts.sort();
+    let mut required = required.to_vec();
+    required.sort();
+    format!("{parts:?}|{required:?}")
 }
 
 fn prop_literal(prop: &ReferenceOr<Box<Schema>>, lowerer: &Lowerer<'_>) -> Option<String> {

@@ -25,9 +25,8 @@
 //! "ask the user to verify again" apart from every other failure.
 
 use crate::account::types::{
-    CreateVerificationByVerificationCodeBody, CreateVerificationByVerificationCodeBodyIdentifier,
-    EmailCreateVerificationByVerificationCodeBodyIdentifier, PasswordBody,
-    PhoneCreateVerificationByVerificationCodeBodyIdentifier, VerificationByPassword,
+    CreateVerificationByVerificationCodeBody, PasswordBody, VerificationCodeTarget,
+    VerificationCodeTargetEmail, VerificationCodeTargetPhone, VerificationRecordCreated,
     VerifyVerificationByVerificationCodeBody,
 };
 use crate::{codes, ApiResponse, Client, Error, Result, VerificationProblem};
@@ -95,18 +94,18 @@ pub enum CodeTarget {
 }
 
 impl CodeTarget {
-    fn identifier(&self) -> CreateVerificationByVerificationCodeBodyIdentifier {
+    fn identifier(&self) -> VerificationCodeTarget {
         match self {
-            CodeTarget::Email(value) => CreateVerificationByVerificationCodeBodyIdentifier::Email(
-                EmailCreateVerificationByVerificationCodeBodyIdentifier {
+            CodeTarget::Email(value) => {
+                VerificationCodeTarget::Email(VerificationCodeTargetEmail {
                     value: value.clone(),
-                },
-            ),
-            CodeTarget::Phone(value) => CreateVerificationByVerificationCodeBodyIdentifier::Phone(
-                PhoneCreateVerificationByVerificationCodeBodyIdentifier {
+                })
+            }
+            CodeTarget::Phone(value) => {
+                VerificationCodeTarget::Phone(VerificationCodeTargetPhone {
                     value: value.clone(),
-                },
-            ),
+                })
+            }
         }
     }
 }
@@ -233,10 +232,10 @@ impl Client {
 /// rather than a silently unlimited record.
 fn record(
     operation: &'static str,
-    response: ApiResponse<VerificationByPassword>,
+    response: ApiResponse<VerificationRecordCreated>,
 ) -> Result<VerificationRecord> {
     let status = response.status;
-    let VerificationByPassword {
+    let VerificationRecordCreated {
         verification_record_id: id,
         expires_at,
         ..

@@ -23,7 +23,7 @@ pub mod types {
     /// Schema at `/paths/~1search/get/parameters/11/schema`.
     #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
     #[serde(crate = "::logto_api::__private::serde")]
-    pub struct Window {
+    pub struct SearchWindow {
         /// `size` (optional).
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub size: Option<i64>,
@@ -78,7 +78,7 @@ pub mod calls {
         who_space: Option<types::Person>,
         who_pipe: Option<types::Person>,
         who_deep: Option<types::Person>,
-        window: Option<types::Window>,
+        window: Option<types::SearchWindow>,
     }
     impl<'a> SearchBuilder<'a> {
         pub(crate) fn new(client: &'a ::logto_api::Client) -> Self {
@@ -154,7 +154,7 @@ pub mod calls {
             self
         }
         /// Sets `window`.
-        pub fn window(mut self, window: types::Window) -> Self {
+        pub fn window(mut self, window: types::SearchWindow) -> Self {
             self.window = Some(window);
             self
         }

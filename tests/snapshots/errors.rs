@@ -41,7 +41,7 @@ pub mod types {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub retry_in_seconds: Option<i64>,
     }
-    /// Schema at `/paths/~1gadgets~1{gadgetId}/delete/responses/409/content/application~1json/schema`.
+    /// Schema at `/components/responses/Busy/content/application~1json/schema`.
     #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
     #[serde(crate = "::logto_api::__private::serde")]
     pub struct Busy {

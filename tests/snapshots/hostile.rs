@@ -11,7 +11,7 @@ pub mod types {
     /// Schema at `/paths/~1things~1{thing-id}~1parts~1{type}/get/parameters/4/schema`.
     #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
     #[non_exhaustive]
-    pub enum Flag {
+    pub enum GetThingPartFlag {
         /// `true`
         True,
         /// `false`
@@ -19,7 +19,7 @@ pub mod types {
         /// A value this client does not know yet, kept as sent.
         Unknown(String),
     }
-    impl Flag {
+    impl GetThingPartFlag {
         /// The value as sent on the wire.
         pub fn as_str(&self) -> &str {
             match self {
@@ -29,7 +29,7 @@ pub mod types {
             }
         }
     }
-    impl From<&str> for Flag {
+    impl From<&str> for GetThingPartFlag {
         fn from(value: &str) -> Self {
             match value {
                 "true" => Self::True,
@@ -38,12 +38,12 @@ pub mod types {
             }
         }
     }
-    impl ::std::fmt::Display for Flag {
+    impl ::std::fmt::Display for GetThingPartFlag {
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
             f.write_str(self.as_str())
         }
     }
-    impl Serialize for Flag {
+    impl Serialize for GetThingPartFlag {
         fn serialize<S: ::logto_api::__private::serde::Serializer>(
             &self,
             serializer: S,
@@ -51,7 +51,7 @@ pub mod types {
             serializer.serialize_str(self.as_str())
         }
     }
-    impl<'de> Deserialize<'de> for Flag {
+    impl<'de> Deserialize<'de> for GetThingPartFlag {
         fn deserialize<D: ::logto_api::__private::serde::Deserializer<'de>>(
             deserializer: D,
         ) -> Result<Self, D::Error> {
@@ -62,7 +62,7 @@ pub mod types {
     /// Schema at `/components/schemas/TreeNode/properties/merged`.
     #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
     #[serde(crate = "::logto_api::__private::serde")]
-    pub struct Merged {
+    pub struct TreeNodeMerged {
         /// `a` (optional).
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub a: Option<String>,
@@ -83,34 +83,34 @@ pub mod types {
         pub children: Option<Vec<TreeNode>>,
         /// `merged` (optional).
         #[serde(default, skip_serializing_if = "Option::is_none")]
-        pub merged: Option<Merged>,
+        pub merged: Option<TreeNodeMerged>,
     }
     /// Schema at `/paths/~1things/get/responses/200/content/application~1json/schema/items/properties/record/oneOf/0`.
     #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
     #[serde(crate = "::logto_api::__private::serde")]
-    pub struct PasswordRecord {
+    pub struct ListThingsResponseItemRecordPassword {
         /// `password`.
         pub password: String,
     }
     /// Schema at `/paths/~1things/get/responses/200/content/application~1json/schema/items/properties/record/oneOf/1`.
     #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
     #[serde(crate = "::logto_api::__private::serde")]
-    pub struct EmailCodeRecord {
+    pub struct ListThingsResponseItemRecordEmailCode {
         /// `code`.
         pub code: String,
     }
     /// Schema at `/paths/~1things/get/responses/200/content/application~1json/schema/items/properties/record`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
-    pub enum Record {
+    pub enum ListThingsResponseItemRecord {
         /// `type: "Password"`
-        Password(PasswordRecord),
+        Password(ListThingsResponseItemRecordPassword),
         /// `type: "EmailCode"`
-        EmailCode(EmailCodeRecord),
+        EmailCode(ListThingsResponseItemRecordEmailCode),
         /// A kind this client does not know yet, kept as sent.
         Unknown(Value),
     }
-    impl Serialize for Record {
+    impl Serialize for ListThingsResponseItemRecord {
         fn serialize<S: ::logto_api::__private::serde::Serializer>(
             &self,
             serializer: S,
@@ -136,7 +136,7 @@ pub mod types {
             }
         }
     }
-    impl<'de> Deserialize<'de> for Record {
+    impl<'de> Deserialize<'de> for ListThingsResponseItemRecord {
         fn deserialize<D: ::logto_api::__private::serde::Deserializer<'de>>(
             deserializer: D,
         ) -> Result<Self, D::Error> {
@@ -157,7 +157,7 @@ pub mod types {
     /// Variants are tried in the order listed.
     #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
     #[serde(crate = "::logto_api::__private::serde", untagged)]
-    pub enum Aud {
+    pub enum ListThingsResponseItemAud {
         /// The `String` form.
         String(String),
         /// The `List` form.
@@ -166,7 +166,7 @@ pub mod types {
     /// Schema at `/paths/~1things/get/responses/200/content/application~1json/schema/items/properties/expiration/oneOf/0`.
     #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
     #[serde(crate = "::logto_api::__private::serde")]
-    pub struct ExpirationEnabledFalse {
+    pub struct ListThingsResponseItemExpirationFalse {
         /// `enabled` (optional).
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub enabled: Option<bool>,
@@ -174,7 +174,7 @@ pub mod types {
     /// Schema at `/paths/~1things/get/responses/200/content/application~1json/schema/items/properties/expiration/oneOf/1`.
     #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
     #[serde(crate = "::logto_api::__private::serde")]
-    pub struct ExpirationEnabled {
+    pub struct ListThingsResponseItemExpirationTrue {
         /// `enabled`.
         pub enabled: bool,
         /// `days`.
@@ -185,16 +185,16 @@ pub mod types {
     /// Variants are tried in the order listed.
     #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
     #[serde(crate = "::logto_api::__private::serde", untagged)]
-    pub enum Expiration {
-        /// The `Enabled` form.
-        Enabled(ExpirationEnabled),
-        /// The `EnabledFalse` form.
-        EnabledFalse(ExpirationEnabledFalse),
+    pub enum ListThingsResponseItemExpiration {
+        /// The `True` form.
+        True(ListThingsResponseItemExpirationTrue),
+        /// The `False` form.
+        False(ListThingsResponseItemExpirationFalse),
     }
     /// Schema at `/paths/~1things/get/responses/200/content/application~1json/schema/items`.
     #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
     #[serde(crate = "::logto_api::__private::serde")]
-    pub struct Thing {
+    pub struct ListThingsResponseItem {
         /// `id`.
         pub id: String,
         /// `createdAt` (optional).
@@ -202,13 +202,13 @@ pub mod types {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub created_at: Option<f64>,
         /// `record`.
-        pub record: Record,
+        pub record: ListThingsResponseItemRecord,
         /// `aud` (optional).
         #[serde(default, skip_serializing_if = "Option::is_none")]
-        pub aud: Option<Aud>,
+        pub aud: Option<ListThingsResponseItemAud>,
         /// `expiration` (optional).
         #[serde(default, skip_serializing_if = "Option::is_none")]
-        pub expiration: Option<Expiration>,
+        pub expiration: Option<ListThingsResponseItemExpiration>,
     }
     /// Schema at `/paths/~1things/post/requestBody/content/application~1json/schema/properties/type`.
     #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -377,7 +377,7 @@ pub mod calls {
         r#type: String,
         page_size: Option<i64>,
         search_params: Option<BTreeMap<String, String>>,
-        flag: Option<types::Flag>,
+        flag: Option<types::GetThingPartFlag>,
         x_request_id: Option<String>,
     }
     impl<'a> GetThingPartBuilder<'a> {
@@ -407,7 +407,7 @@ pub mod calls {
             self
         }
         /// Sets `flag`.
-        pub fn flag(mut self, flag: types::Flag) -> Self {
+        pub fn flag(mut self, flag: types::GetThingPartFlag) -> Self {
             self.flag = Some(flag);
             self
         }
@@ -453,7 +453,9 @@ pub mod calls {
         /// Sends the request and decodes the answer.
         pub async fn send(
             self,
-        ) -> ::logto_api::Result<::logto_api::ApiResponse<Vec<types::Thing>>> {
+        ) -> ::logto_api::Result<
+            ::logto_api::ApiResponse<Vec<types::ListThingsResponseItem>>,
+        > {
             let path = String::from("/things");
             let mut request = ::logto_api::__private::Request::new(
                 self.client,

@@ -21,7 +21,7 @@ pub mod types {
     /// Schema at `/paths/~1memos/post/responses/201/content/application~1problem+json/schema`.
     #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
     #[serde(crate = "::logto_api::__private::serde")]
-    pub struct Memo {
+    pub struct CreateMemoResponse {
         /// `id` (optional).
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub id: Option<String>,
@@ -275,7 +275,7 @@ pub mod calls {
         /// Sends the request and decodes the answer.
         pub async fn send(
             self,
-        ) -> ::logto_api::Result<::logto_api::ApiResponse<types::Memo>> {
+        ) -> ::logto_api::Result<::logto_api::ApiResponse<types::CreateMemoResponse>> {
             let path = String::from("/memos");
             let mut request = ::logto_api::__private::Request::new(
                 self.client,

@@ -286,7 +286,7 @@ pub mod types {
     /// Schema at `/components/schemas/Serialize/oneOf/1`.
     #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
     #[serde(crate = "::logto_api::__private::serde")]
-    pub struct Serialize2Variant2 {
+    pub struct Serialize2Raw {
         /// `raw` (optional).
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub raw: Option<String>,
@@ -299,8 +299,8 @@ pub mod types {
     pub enum Serialize2 {
         /// The `String` form.
         String(String),
-        /// The `Variant2` form.
-        Variant2(Serialize2Variant2),
+        /// The `Raw` form.
+        Raw(Serialize2Raw),
     }
     /// Schema at `/components/schemas/Box`.
     #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]

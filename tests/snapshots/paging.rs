@@ -11,7 +11,7 @@ pub mod types {
     /// Schema at `/paths/~1api~1users/get/responses/200/content/application~1json/schema/items`.
     #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
     #[serde(crate = "::logto_api::__private::serde")]
-    pub struct User {
+    pub struct ListUsersResponseItem {
         /// `id`.
         pub id: String,
         /// `username` (optional).
@@ -67,7 +67,9 @@ pub mod calls {
         /// Sends the request and decodes the answer.
         pub async fn send(
             self,
-        ) -> ::logto_api::Result<::logto_api::ApiResponse<Vec<types::User>>> {
+        ) -> ::logto_api::Result<
+            ::logto_api::ApiResponse<Vec<types::ListUsersResponseItem>>,
+        > {
             let path = String::from("/api/users");
             let mut request = ::logto_api::__private::Request::new(
                 self.client,
@@ -87,7 +89,7 @@ pub mod calls {
         /// Without an explicit `page_size` the server's default of 20 is asked for explicitly.
         pub async fn send_page(
             mut self,
-        ) -> ::logto_api::Result<::logto_api::Page<types::User>> {
+        ) -> ::logto_api::Result<::logto_api::Page<types::ListUsersResponseItem>> {
             let page = *self.page.get_or_insert(1);
             let page_size = *self
                 .page_size
@@ -100,7 +102,7 @@ pub mod calls {
         pub fn stream(
             self,
         ) -> impl ::logto_api::__private::Stream<
-            Item = ::logto_api::Result<types::User>,
+            Item = ::logto_api::Result<types::ListUsersResponseItem>,
         > + 'a {
             let first = self.page.unwrap_or(1);
             ::logto_api::__private::paginate(

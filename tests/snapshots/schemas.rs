@@ -244,7 +244,7 @@ pub mod types {
     /// Variants are tried in the order listed.
     #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
     #[serde(crate = "::logto_api::__private::serde", untagged)]
-    pub enum Next {
+    pub enum ChainNext {
         /// The `Chain` form.
         Chain(Box<Chain>),
         /// The `Bool` form.
@@ -258,7 +258,7 @@ pub mod types {
         pub label: String,
         /// `next` (optional).
         #[serde(default, skip_serializing_if = "Option::is_none")]
-        pub next: Option<Next>,
+        pub next: Option<ChainNext>,
     }
     /// Schema at `/components/schemas/Tree`.
     #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]

@@ -595,8 +595,8 @@ async fn interaction_cookie_is_sent_on_the_next_call() {
 async fn password_verification(server: &MockServer) -> logto_api::Result<Value> {
     use logto_api::experience::types as t;
     let body = t::CreatePasswordVerificationBody {
-        identifier: t::NewPasswordIdentityVerificationRecordIdentifier {
-            r#type: t::NewPasswordIdentityVerificationRecordIdentifierType::Username,
+        identifier: t::PasswordIdentifier {
+            r#type: t::SignInIdentifierType::Username,
             value: "testuser".into(),
         },
         password: "wrong-password".into(),

@@ -145,7 +145,7 @@ fn recursive_graphs_decode_and_encode() {
         "left": { "right": { "left": { "right": {} } } }
     }));
     let chain = graph.chain.expect("chain");
-    let Some(Next::Chain(b)) = chain.next else {
+    let Some(ChainNext::Chain(b)) = chain.next else {
         panic!("the second link is a chain")
     };
     assert_eq!(b.label, "b");

@@ -44,8 +44,13 @@ fn snapshots_compile_with_warnings_denied() {
     assert!(std::any::type_name::<encoding::types::Person>().ends_with("Person"));
     assert!(std::any::type_name::<errors::types::Fault>().ends_with("Fault"));
     assert!(std::any::type_name::<hostile::types::TreeNode>().ends_with("TreeNode"));
-    assert!(std::any::type_name::<media::types::Memo>().ends_with("Memo"));
-    assert!(std::any::type_name::<paging::types::User>().ends_with("User"));
+    assert!(
+        std::any::type_name::<media::types::CreateMemoResponse>().ends_with("CreateMemoResponse")
+    );
+    assert!(
+        std::any::type_name::<paging::types::ListUsersResponseItem>()
+            .ends_with("ListUsersResponseItem")
+    );
     assert!(std::any::type_name::<schemas::types::Animal>().ends_with("Animal"));
     assert!(std::any::type_name::<names::types::Customer>().ends_with("Customer"));
 }

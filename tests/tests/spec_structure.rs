@@ -79,15 +79,26 @@ fn strip_prose(value: &Value, in_map: bool) -> Value {
     }
 }
 
-/// `doc` with every `#/components/schemas/...` reference replaced by its target (keys beside
-/// `$ref` are kept on top), and without the component schemas `served` does not have. A
-/// reference back into a schema being expanded (a recursive type) stays a reference.
+/// `doc` with every reference to a component schema that `served` does not have replaced by
+/// its target (keys beside `$ref` are kept on top), and without those components. References
+/// to the served document's own components stay references on both sides, so a deviation inside
+/// one is reported once, where it is. A reference back into a schema being expanded (a
+/// recursive type) stays a reference.
 fn resolve_schema_refs(doc: &Value, served: &Value) -> Value {
-    let components = doc.pointer("/components/schemas").cloned().unwrap_or_default();
-    let mut out = expand(doc, &components, &mut Vec::new());
-    let theirs = served.pointer("/components/schemas").and_then(Value::as_object);
-    if let Some(Value::Object(ours)) = out.pointer_mut("/components/schemas") {
-        ours.retain(|name, _| theirs.is_some_and(|t| t.contains_key(name)));
+    let theirs = served
+        .pointer("/components/schemas")
+        .and_then(Value::as_object);
+    let served_has = |name: &str| theirs.is_some_and(|t| t.contains_key(name));
+    let mut ours = doc
+        .pointer("/components/schemas")
+        .cloned()
+        .unwrap_or_default();
+    if let Value::Object(ours) = &mut ours {
+        ours.retain(|name, _| !served_has(name));
+    }
+    let mut out = expand(doc, &ours, &mut Vec::new());
+    if let Some(Value::Object(schemas)) = out.pointer_mut("/components/schemas") {
+        schemas.retain(|name, _| served_has(name));
     }
     out
 }
@@ -118,7 +129,9 @@ fn expand(value: &Value, components: &Value, open: &mut Vec<String>) -> Value {
                     .collect(),
             )
         }
-        Value::Array(items) => Value::Array(items.iter().map(|v| expand(v, components, open)).collect()),
+        Value::Array(items) => {
+            Value::Array(items.iter().map(|v| expand(v, components, open)).collect())
+        }
         other => other.clone(),
     }
 }
@@ -350,7 +363,10 @@ fn references_compare_as_the_schemas_they_name() {
     )]
     .into_iter()
     .collect();
-    assert_eq!(structural_diff(&resolved(&served), &resolved(&ours)), expected);
+    assert_eq!(
+        structural_diff(&resolved(&served), &resolved(&ours)),
+        expected
+    );
 }
 
 #[test]

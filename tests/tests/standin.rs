@@ -11,8 +11,7 @@ mod standin;
 use base64::Engine as _;
 use logto_api::experience::types::{
     CreatePasswordVerificationBody, IdentifyUserBody, InitInteractionBody, InteractionEvent,
-    NewPasswordIdentityVerificationRecordIdentifier as Identifier,
-    NewPasswordIdentityVerificationRecordIdentifierType as IdentifierType,
+    PasswordIdentifier, SignInIdentifierType,
 };
 use logto_api::{Client, OidcApp};
 use serde_json::{json, Value};
@@ -270,8 +269,8 @@ async fn the_client_signs_in_verifies_the_id_token_and_refreshes() {
         .await
         .expect("init");
     let password = CreatePasswordVerificationBody {
-        identifier: Identifier {
-            r#type: IdentifierType::Username,
+        identifier: PasswordIdentifier {
+            r#type: SignInIdentifierType::Username,
             value: USERNAME.into(),
         },
         password: PASSWORD.into(),

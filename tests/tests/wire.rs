@@ -18,7 +18,7 @@ mod media {
 mod encoding {
     logto_api::generate!(spec = "fixtures/encoding.json");
 }
-use encoding::types::{FileTicketBody, Person, Window};
+use encoding::types::{FileTicketBody, Person, SearchWindow};
 use encoding::ClientExt as _;
 use media::ClientExt as _;
 
@@ -307,7 +307,7 @@ async fn query_objects() {
         "who_deep[role]=admin&who_deep[firstName]=Alex"
     );
     // `deepObject` without `explode` is taken as exploded (the only way it is defined).
-    let window = Window {
+    let window = SearchWindow {
         size: Some(20),
         offset: Some(100),
     };

@@ -12,6 +12,8 @@
 //!   in terms of the generated crate.
 //! - `surface [FILE...]`: counts of weak spots in the generated surface (names after other
 //!   operations, `VariantN`, placeholder docs, `f64` timestamps, `Option<Option<_>>`).
+//! - `type-paths FILE`: every generated type by the place a user reaches it from; two runs
+//!   joined on the place list renamed types (the CHANGELOG's migration lists).
 
 mod bench;
 mod check_spec;
@@ -20,6 +22,7 @@ mod expand;
 mod spec;
 mod surface;
 mod sync;
+mod type_paths;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -34,6 +37,7 @@ fn main() -> ExitCode {
         Some("bench") => bench::run(&args[1..]),
         Some("spec") => spec::run(&args[1..]),
         Some("surface") => surface::run(&args[1..]),
+        Some("type-paths") => type_paths::run(&args[1..]),
         _ => Err(USAGE.to_owned()),
     };
     match result {
@@ -45,7 +49,7 @@ fn main() -> ExitCode {
     }
 }
 
-const USAGE: &str = "usage: cargo xtask <expand [--spec FILE] [--out FILE] | check-spec FILE... | downstream | sync [--check] | bench [--spec FILE] | spec pull|diff ... | surface [FILE...]>";
+const USAGE: &str = "usage: cargo xtask <expand [--spec FILE] [--out FILE] | check-spec FILE... | downstream | sync [--check] | bench [--spec FILE] | spec pull|diff ... | surface [FILE...] | type-paths FILE>";
 
 /// The workspace root (xtask lives one level below it).
 pub fn root() -> PathBuf {

@@ -409,7 +409,16 @@ mod tests {
         for good in ["User", "MfaFactor2", "_Private", "r"] {
             assert!(is_type_name(good), "{good}");
         }
-        for bad in ["", "9Lives", "user profile", "Self", "type", "_", "Ünicode", "a-b"] {
+        for bad in [
+            "",
+            "9Lives",
+            "user profile",
+            "Self",
+            "type",
+            "_",
+            "Ünicode",
+            "a-b",
+        ] {
             assert!(!is_type_name(bad), "{bad}");
         }
     }

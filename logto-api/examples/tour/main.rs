@@ -19,10 +19,9 @@ mod standin;
 use logto_api::account::types::{PasswordBody, UpdateProfileBody};
 use logto_api::experience::types::{
     CreatePasswordVerificationBody, IdentifyUserBody, InitInteractionBody, InteractionEvent,
-    NewPasswordIdentityVerificationRecordIdentifier,
-    NewPasswordIdentityVerificationRecordIdentifierType as IdentifierType,
+    PasswordIdentifier, SignInIdentifierType,
 };
-use logto_api::management::types::{CreateRoleBody, CreateUserBody, ReplaceApplicationRolesBody};
+use logto_api::management::types::{CreateRoleBody, CreateUserBody, RoleIdsBody};
 use logto_api::{Client, Logto, OidcApp, UserTokens};
 use standin::{StandIn, StandInUser};
 use std::time::{SystemTime, UNIX_EPOCH};
@@ -172,8 +171,8 @@ async fn sign_in(setup: &Setup) -> Result<UserTokens, BoxError> {
 
 fn password_body(username: &str, password: &str) -> CreatePasswordVerificationBody {
     CreatePasswordVerificationBody {
-        identifier: NewPasswordIdentityVerificationRecordIdentifier {
-            r#type: IdentifierType::Username,
+        identifier: PasswordIdentifier {
+            r#type: SignInIdentifierType::Username,
             value: username.to_owned(),
         },
         password: password.to_owned(),
@@ -297,7 +296,7 @@ async fn management(endpoint: &str, app_id: String, secret: String) -> Result<()
     let role_ids = vec![role.id.clone()];
     let assigned = admin
         .users()
-        .assign_user_roles(&user.id, ReplaceApplicationRolesBody { role_ids })
+        .assign_user_roles(&user.id, RoleIdsBody { role_ids })
         .send()
         .await?;
     println!(

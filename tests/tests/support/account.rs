@@ -104,13 +104,13 @@ fn profile_cases() -> Vec<Case> {
         case(
             "UpdateOtherProfile",
             invoke!(|c| {
-                let body = t::ProfileProfile {
+                let body = t::UserProfile {
                     family_name: Some("Park".into()),
                     given_name: Some("Lena".into()),
                     nickname: Some("lenny".into()),
                     website: Some("https://lena.example.org".into()),
                     locale: Some("en-US".into()),
-                    address: Some(t::Address {
+                    address: Some(t::UserProfileAddress {
                         street_address: Some("12 Harbour Lane".into()),
                         locality: Some("Springfield".into()),
                         country: Some("US".into()),
@@ -324,7 +324,7 @@ fn identity_cases() -> Vec<Case> {
         sensitive(
             "AddUserIdentities",
             invoke!(|c| {
-                let body = t::ReplaceMyAccountIdentityBody {
+                let body = t::IdentityBody {
                     new_identifier_verification_record_id: NEW_RECORD.into(),
                 };
                 c.my_account().add_user_identities(body)
@@ -337,7 +337,7 @@ fn identity_cases() -> Vec<Case> {
         sensitive(
             "ReplaceMyAccountIdentity",
             invoke!(|c| {
-                let body = t::ReplaceMyAccountIdentityBody {
+                let body = t::IdentityBody {
                     new_identifier_verification_record_id: NEW_RECORD.into(),
                 };
                 c.my_account().replace_my_account_identity(body)

@@ -43,13 +43,10 @@ fn mfa_cases() -> Vec<Case> {
         sensitive(
             "AddMfaVerification",
             invoke!(|c| {
-                let body = t::AddMfaVerificationBody::TypeWebAuthn(
-                    t::AddMfaVerificationBodyTypeWebAuthn {
-                        r#type: t::AddMfaVerificationBodyTypeWebAuthnType::WebAuthn,
-                        new_identifier_verification_record_id: "sqk24ibftl895vwsq4b0h".into(),
-                        name: Some("Desk security key".into()),
-                    },
-                );
+                let body = t::AddMfaVerificationBody::WebAuthn(t::AddMfaVerificationBodyWebAuthn {
+                    new_identifier_verification_record_id: "sqk24ibftl895vwsq4b0h".into(),
+                    name: Some("Desk security key".into()),
+                });
                 c.my_account().add_mfa_verification(body)
             }),
             Req::new("POST", "/api/my-account/mfa-verifications").json(json!({
@@ -63,8 +60,7 @@ fn mfa_cases() -> Vec<Case> {
         sensitive(
             "AddMfaVerification",
             invoke!(|c| {
-                let body = t::AddMfaVerificationBody::TypeTotp(t::AddMfaVerificationBodyTypeTotp {
-                    r#type: t::AddMfaVerificationBodyTypeTotpType::Totp,
+                let body = t::AddMfaVerificationBody::Totp(t::AddMfaVerificationBodyTotp {
                     secret: "JBSWY3DPEHPK3PXP".into(),
                     code: Some("730615".into()),
                 });
@@ -79,12 +75,10 @@ fn mfa_cases() -> Vec<Case> {
         sensitive(
             "AddMfaVerification",
             invoke!(|c| {
-                let body = t::AddMfaVerificationBody::TypeBackupCode(
-                    t::AddMfaVerificationBodyTypeBackupCode {
-                        r#type: t::AddMfaVerificationBodyTypeBackupCodeType::BackupCode,
+                let body =
+                    t::AddMfaVerificationBody::BackupCode(t::AddMfaVerificationBodyBackupCode {
                         codes: vec!["a1b2c3d4e5".into(), "f6g7h8i9j0".into()],
-                    },
-                );
+                    });
                 c.my_account().add_mfa_verification(body)
             }),
             Req::new("POST", "/api/my-account/mfa-verifications")
@@ -227,7 +221,7 @@ fn session_cases() -> Vec<Case> {
             invoke!(|c| c
                 .my_account()
                 .delete_session_by_id(HOSTILE)
-                .revoke_grants_target(t::RevokeGrantsTarget::FirstParty)),
+                .revoke_grants_target(t::DeleteSessionByIdRevokeGrantsTarget::FirstParty)),
             Req::new(
                 "DELETE",
                 "/api/my-account/sessions/a%2Fb%3Fc%23d%20e%2F%C3%BC",
@@ -238,7 +232,10 @@ fn session_cases() -> Vec<Case> {
         // account-profile.json#66 (first grant of 30), with the optional `appType`.
         sensitive(
             "GetGrants",
-            invoke!(|c| c.my_account().get_grants().app_type(t::AppType::FirstParty)),
+            invoke!(|c| c
+                .my_account()
+                .get_grants()
+                .app_type(t::GetGrantsAppType::FirstParty)),
             Req::new("GET", "/api/my-account/grants").query(&[("appType", "firstParty")]),
             Reply::Json(
                 200,
@@ -298,8 +295,8 @@ fn verification_cases() -> Vec<Case> {
             "CreateVerificationByVerificationCode",
             invoke!(|c| {
                 let body = t::CreateVerificationByVerificationCodeBody {
-                                    identifier: t::CreateVerificationByVerificationCodeBodyIdentifier::Phone(
-                                        t::PhoneCreateVerificationByVerificationCodeBodyIdentifier {
+                                    identifier: t::VerificationCodeTarget::Phone(
+                                        t::VerificationCodeTargetPhone {
                                             value: "15550198347".into(),
                                         },
                                     ),
@@ -326,11 +323,9 @@ fn verification_cases() -> Vec<Case> {
             "VerifyVerificationByVerificationCode",
             invoke!(|c| {
                 let body = t::VerifyVerificationByVerificationCodeBody {
-                    identifier: t::CreateVerificationByVerificationCodeBodyIdentifier::Email(
-                        t::EmailCreateVerificationByVerificationCodeBodyIdentifier {
-                            value: "lena.park.new@example.com".into(),
-                        },
-                    ),
+                    identifier: t::VerificationCodeTarget::Email(t::VerificationCodeTargetEmail {
+                        value: "lena.park.new@example.com".into(),
+                    }),
                     verification_id: "fweceptafbvpjfc3uzhn5".into(),
                     code: "482913".into(),
                 };
@@ -428,7 +423,7 @@ fn verification_cases() -> Vec<Case> {
                 let body = t::VerifyWebAuthnRegistrationBody {
                                     verification_record_id: "sqk24ibftl895vwsq4b0h".into(),
                                     payload: t::VerifyWebAuthnRegistrationBodyPayload {
-                                        r#type: t::AddMfaVerificationBodyTypeWebAuthnType::WebAuthn,
+                                        r#type: t::VerifyWebAuthnRegistrationBodyPayloadType::WebAuthn,
                                         id: CRED_ID.into(),
                                         raw_id: CRED_ID.into(),
                                         // What a browser's `toJSON()` adds (the recorder's soft key did not).
@@ -436,14 +431,14 @@ fn verification_cases() -> Vec<Case> {
                                             client_data_json: CLIENT_DATA.into(),
                                             attestation_object: ATTESTATION.into(),
                                             authenticator_data: Some(AUTH_DATA.into()),
-                                            transports: Some(vec![t::Transport::Internal, t::Transport::Hybrid]),
+                                            transports: Some(vec![t::WebAuthnTransport::Internal, t::WebAuthnTransport::Hybrid]),
                                             public_key_algorithm: Some(-7.0),
                                             public_key: Some(PUBLIC_KEY.into()),
                                         },
                                         authenticator_attachment: Some(
                                             t::VerifyWebAuthnRegistrationBodyPayloadAuthenticatorAttachment::Platform,
                                         ),
-                                        client_extension_results: t::ClientExtensionResults::default(),
+                                        client_extension_results: t::VerifyWebAuthnRegistrationBodyPayloadClientExtensionResults::default(),
                                     },
                                 };
                 c.verifications().verify_web_authn_registration(body)

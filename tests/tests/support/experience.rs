@@ -232,7 +232,7 @@ fn profile_cases() -> Vec<Case> {
         case(
             "AddUserProfile",
             invoke!(|c| {
-                let body = t::AddUserProfileBody::ExtraProfile(t::ExtraProfileAddUserProfileBody {
+                let body = t::AddUserProfileBody::ExtraProfile(t::AddUserProfileBodyExtraProfile {
                     values: object(json!({ "name": "Orla Brennan" })),
                 });
                 c.experience().add_user_profile(body)
@@ -245,7 +245,8 @@ fn profile_cases() -> Vec<Case> {
         case(
             "AddUserProfile",
             invoke!(|c| {
-                let body = t::AddUserProfileBody::Username(t::UsernameAddUserProfileBody {
+                let body = t::AddUserProfileBody::Username(t::NewIdentityIdentifier {
+                    r#type: t::NewIdentityIdentifierType::Username,
                     value: "orla_b".into(),
                 });
                 c.experience().add_user_profile(body)
@@ -320,7 +321,7 @@ fn profile_cases() -> Vec<Case> {
         case(
             "BindPasskey",
             invoke!(|c| {
-                let body = t::PasswordVerification {
+                let body = t::VerificationIdResponse {
                     verification_id: "ufh1reosfhypn3nwk0do4".into(),
                 };
                 c.experience().bind_passkey(body)

@@ -26,16 +26,14 @@ fn assertion(
     authenticator_data: &str,
     signature: &str,
     user_handle: Option<&str>,
-) -> t::VerifyWebAuthnAuthenticationVerificationBodyPayload {
-    t::VerifyWebAuthnAuthenticationVerificationBodyPayload {
-        r#type: t::WebAuthnType::WebAuthn,
+) -> t::WebAuthnAuthenticationPayload {
+    t::WebAuthnAuthenticationPayload {
+        r#type: t::WebAuthnAuthenticationPayloadType::WebAuthn,
         id: CRED_ID.into(),
         raw_id: CRED_ID.into(),
-        authenticator_attachment: Some(
-            t::VerifyWebAuthnRegistrationVerificationBodyPayloadAuthenticatorAttachment::Platform,
-        ),
+        authenticator_attachment: Some(t::AuthenticatorAttachment::Platform),
         client_extension_results: t::ClientExtensionResults::default(),
-        response: t::VerifyWebAuthnAuthenticationVerificationBodyPayloadResponse {
+        response: t::WebAuthnAuthenticationPayloadResponse {
             client_data_json: client_data.into(),
             authenticator_data: authenticator_data.into(),
             signature: signature.into(),
@@ -84,8 +82,8 @@ pub fn cases() -> Vec<Case> {
             "CreatePasswordVerification",
             invoke!(|c| {
                 let body = t::CreatePasswordVerificationBody {
-                    identifier: t::NewPasswordIdentityVerificationRecordIdentifier {
-                        r#type: t::NewPasswordIdentityVerificationRecordIdentifierType::Email,
+                    identifier: t::PasswordIdentifier {
+                        r#type: t::SignInIdentifierType::Email,
                         value: "lena.park@example.org".into(),
                     },
                     password: PASSWORD.into(),
@@ -103,8 +101,8 @@ pub fn cases() -> Vec<Case> {
             "CreateAndSendVerificationCode",
             invoke!(|c| {
                 let body = t::CreateAndSendVerificationCodeBody {
-                    identifier: t::CreateAndSendVerificationCodeBodyIdentifier::Email(
-                        t::EmailCreateAndSendVerificationCodeBodyIdentifier {
+                    identifier: t::VerificationCodeTarget::Email(
+                        t::VerificationCodeTargetEmail {
                             value: "lena.park@example.org".into(),
                         },
                     ),
@@ -123,8 +121,8 @@ pub fn cases() -> Vec<Case> {
             "CreateAndSendVerificationCode",
             invoke!(|c| {
                 let body = t::CreateAndSendVerificationCodeBody {
-                    identifier: t::CreateAndSendVerificationCodeBodyIdentifier::Phone(
-                        t::PhoneCreateAndSendVerificationCodeBodyIdentifier {
+                    identifier: t::VerificationCodeTarget::Phone(
+                        t::VerificationCodeTargetPhone {
                             value: "15550198347".into(),
                         },
                     ),
@@ -144,8 +142,8 @@ pub fn cases() -> Vec<Case> {
             "VerifyVerificationCodeVerification",
             invoke!(|c| {
                 let body = t::VerifyVerificationCodeVerificationBody {
-                    identifier: t::CreateAndSendVerificationCodeBodyIdentifier::Email(
-                        t::EmailCreateAndSendVerificationCodeBodyIdentifier {
+                    identifier: t::VerificationCodeTarget::Email(
+                        t::VerificationCodeTargetEmail {
                             value: "lena.park@example.org".into(),
                         },
                     ),
@@ -166,7 +164,7 @@ pub fn cases() -> Vec<Case> {
             "CreateAndSendMfaVerificationCode",
             invoke!(|c| {
                 let body = t::CreateAndSendMfaVerificationCodeBody {
-                    identifier_type: t::CreateAndSendMfaVerificationCodeBodyIdentifierType::Email,
+                    identifier_type: t::MfaIdentifierType::Email,
                 };
                 c.experience().create_and_send_mfa_verification_code(body)
             }),
@@ -181,7 +179,7 @@ pub fn cases() -> Vec<Case> {
                 let body = t::VerifyMfaVerificationCodeBody {
                     verification_id: "curm8djhts4vbx44lx76m".into(),
                     code: "482913".into(),
-                    identifier_type: t::CreateAndSendMfaVerificationCodeBodyIdentifierType::Email,
+                    identifier_type: t::MfaIdentifierType::Email,
                 };
                 c.experience().verify_mfa_verification_code(body)
             }),
@@ -194,7 +192,7 @@ pub fn cases() -> Vec<Case> {
         case(
             "CreateSocialVerification",
             invoke!(|c| {
-                let body = t::VerificationBody {
+                let body = t::SocialAuthorizationBody {
                     state: "st".into(),
                     redirect_uri: "https://app.example.com/callback/social".into(),
                 };
@@ -234,7 +232,7 @@ pub fn cases() -> Vec<Case> {
         case(
             "CreateEnterpriseSsoVerification",
             invoke!(|c| {
-                let body = t::VerificationBody {
+                let body = t::SocialAuthorizationBody {
                     state: "sso-state-9d2c41".into(),
                     redirect_uri: "https://app.example.com/callback/sso".into(),
                 };
@@ -345,17 +343,17 @@ pub fn cases() -> Vec<Case> {
                 let body = t::VerifyWebAuthnRegistrationVerificationBody {
                     verification_id: "ue11rb4pvp3bn880pzcy7".into(),
                     payload: t::VerifyWebAuthnRegistrationVerificationBodyPayload {
-                        r#type: t::WebAuthnType::WebAuthn,
+                        r#type: t::VerifyWebAuthnRegistrationVerificationBodyPayloadType::WebAuthn,
                         id: CRED_ID.into(),
                         raw_id: CRED_ID.into(),
                         response: t::VerifyWebAuthnRegistrationVerificationBodyPayloadResponse {
                             client_data_json: REG_CLIENT_DATA.into(),
                             attestation_object: REG_ATTESTATION.into(),
-                            transports: Some(vec![t::Transport::Internal]),
+                            transports: Some(vec![t::WebAuthnTransport::Internal]),
                             ..Default::default()
                         },
                         authenticator_attachment: Some(
-                            t::VerifyWebAuthnRegistrationVerificationBodyPayloadAuthenticatorAttachment::Platform,
+                            t::AuthenticatorAttachment::Platform,
                         ),
                         client_extension_results: t::ClientExtensionResults::default(),
                     },
@@ -419,8 +417,8 @@ pub fn cases() -> Vec<Case> {
             "CreateSignInPasskeyAuthenticationWithIdentifier",
             invoke!(|c| {
                 let body = t::CreateSignInPasskeyAuthenticationWithIdentifierBody {
-                    identifier: t::NewPasswordIdentityVerificationRecordIdentifier {
-                        r#type: t::NewPasswordIdentityVerificationRecordIdentifierType::Username,
+                    identifier: t::PasswordIdentifier {
+                        r#type: t::SignInIdentifierType::Username,
                         value: "noor_hadid".into(),
                     },
                 };
@@ -492,8 +490,8 @@ pub fn cases() -> Vec<Case> {
             "CreateNewPasswordIdentityVerification",
             invoke!(|c| {
                 let body = t::CreateNewPasswordIdentityVerificationBody {
-                    identifier: t::CreateNewPasswordIdentityVerificationBodyIdentifier {
-                        r#type: t::CreateNewPasswordIdentityVerificationBodyIdentifierType::Username,
+                    identifier: t::NewIdentityIdentifier {
+                        r#type: t::NewIdentityIdentifierType::Username,
                         value: "tomas_k".into(),
                     },
                     password: PASSWORD.into(),
@@ -513,7 +511,7 @@ pub fn cases() -> Vec<Case> {
             invoke!(|c| {
                 let body = t::VerifyOneTimeTokenVerificationBody {
                     identifier: t::VerifyOneTimeTokenVerificationBodyIdentifier {
-                        r#type: t::EmailVerificationCodeVerificationRecordIdentifierType::Email,
+                        r#type: t::VerifyOneTimeTokenVerificationBodyIdentifierType::Email,
                         value: "orla.brennan@example.com".into(),
                     },
                     token: "ott-7Hc2kQ9xLm4".into(),

@@ -37,7 +37,7 @@ pub fn calls() -> Vec<SegmentCall> {
         exp(
             "CreateSocialVerification",
             invoke!(|c, v| {
-                let body = e::VerificationBody::default();
+                let body = e::SocialAuthorizationBody::default();
                 c.experience().create_social_verification(v, body)
             }),
         ),
@@ -51,7 +51,7 @@ pub fn calls() -> Vec<SegmentCall> {
         exp(
             "CreateEnterpriseSsoVerification",
             invoke!(|c, v| {
-                let body = e::VerificationBody::default();
+                let body = e::SocialAuthorizationBody::default();
                 let call = c.experience().create_enterprise_sso_verification(v, body);
                 call
             }),

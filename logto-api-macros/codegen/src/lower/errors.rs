@@ -54,7 +54,10 @@ impl Lowerer<'_> {
             let (hint, owner) = match &shared {
                 Some(k) => (Hint::new([pascal(k)]), child("/components/responses", k)),
                 None => (
-                    Hint::new([format!("{op_name}Error"), format!("{op_name}{variant}Error")]),
+                    Hint::new([
+                        format!("{op_name}Error"),
+                        format!("{op_name}{variant}Error"),
+                    ]),
                     r_ptr.clone(),
                 ),
             };

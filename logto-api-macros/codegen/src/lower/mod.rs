@@ -122,6 +122,8 @@ pub(crate) struct Lowerer<'a> {
     pub explicit: HashMap<String, String>,
     /// Lowered component schemas by key.
     pub components: BTreeMap<String, TypeRef>,
+    /// Keys of the lowered component schemas that admit `null`.
+    pub component_nullable: std::collections::HashSet<String>,
     /// Component names handed out as `$ref` targets before their definition was finished:
     /// a component that turns out to be a list or map needs a newtype then.
     pub handed_out: std::collections::HashSet<String>,
@@ -149,6 +151,7 @@ impl<'a> Lowerer<'a> {
             scope: String::new(),
             explicit: HashMap::new(),
             components: BTreeMap::new(),
+            component_nullable: Default::default(),
             handed_out: Default::default(),
             following: Vec::new(),
             rewrites: 0,

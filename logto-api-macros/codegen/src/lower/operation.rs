@@ -336,7 +336,11 @@ impl Lowerer<'_> {
             self.error(ptr, "a multipart/form-data body must be an object");
             return TypeRef::Any;
         };
-        let key = format!("{}|multipart|{}", self.scope, super::schema::canonical(&schema));
+        let key = format!(
+            "{}|multipart|{}",
+            self.scope,
+            super::schema::canonical(&schema)
+        );
         if let Some(existing) = self.by_shape.get(&key) {
             return existing.clone();
         }

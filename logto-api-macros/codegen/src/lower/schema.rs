@@ -45,14 +45,13 @@ impl Lowerer<'_> {
                 nullable: false,
             };
         };
-        if let Some(ty) = self.components.get(&key) {
-            if let TypeRef::Named(name) = ty {
+        if let Some(ty) = self.components.get(&key).cloned() {
+            if let TypeRef::Named(name) = &ty {
                 self.handed_out.insert(name.clone());
             }
-            return Lowered {
-                ty: ty.clone(),
-                nullable: false,
-            };
+            // Every use of a nullable component is nullable, not only the first one lowered.
+            let nullable = self.component_nullable.contains(&key);
+            return Lowered { ty, nullable };
         }
         if self.following.contains(&key) {
             let start = self.following.iter().position(|k| *k == key).unwrap_or(0);
@@ -127,11 +126,12 @@ impl Lowerer<'_> {
                 };
                 self.following = following;
                 self.scope = outer;
-                self.components.insert(key, ty.clone());
-                Lowered {
-                    ty,
-                    nullable: schema.schema_data.nullable,
+                let nullable = self.accepts_null(schema);
+                if nullable {
+                    self.component_nullable.insert(key.clone());
                 }
+                self.components.insert(key, ty.clone());
+                Lowered { ty, nullable }
             }
         }
     }
@@ -352,7 +352,9 @@ impl Lowerer<'_> {
                 if let Some(first) = self.explicit.insert(name.clone(), ptr.to_owned()) {
                     self.error(
                         ptr,
-                        format!("x-rust-type-name `{name}` already names a different schema at {first}"),
+                        format!(
+                            "x-rust-type-name `{name}` already names a different schema at {first}"
+                        ),
                     );
                 }
                 self.names.claim(&name)
@@ -378,6 +380,21 @@ impl Lowerer<'_> {
                 TypeRef::Any
             }
         }
+    }
+
+    /// True when `schema` admits `null`: `nullable`, or a union with a nullable branch.
+    fn accepts_null(&self, schema: &Schema) -> bool {
+        schema.schema_data.nullable
+            || match Shape::of(schema) {
+                Shape::Union { branches, .. } => branches.iter().any(|b| {
+                    let branch = match b {
+                        openapiv3::ReferenceOr::Item(s) => Some(s),
+                        openapiv3::ReferenceOr::Reference { reference } => self.lookup(reference),
+                    };
+                    branch.is_some_and(|s| s.schema_data.nullable)
+                }),
+                _ => false,
+            }
     }
 
     /// What documents a property that is a `$ref`: a `description` written beside the `$ref`

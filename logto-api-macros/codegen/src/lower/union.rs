@@ -166,7 +166,10 @@ impl<'a> Lowerer<'a> {
             };
             let value = literal_of(&schema, tag, self).unwrap_or_default();
             // The tag only repeats for a branch equivalent to an earlier one (`tag_property`).
-            if variants.iter().any(|v: &Variant| v.tag_value.as_deref() == Some(&value)) {
+            if variants
+                .iter()
+                .any(|v: &Variant| v.tag_value.as_deref() == Some(&value))
+            {
                 continue;
             }
             let variant = names.claim(&pascal(&value));
@@ -175,8 +178,7 @@ impl<'a> Lowerer<'a> {
                     self.schema(branch.into(), &Hint::default(), ptr).ty
                 }
                 ReferenceOr::Item(s) => {
-                    let hint =
-                        Hint::new([format!("{parent}{variant}")]);
+                    let hint = Hint::new([format!("{parent}{variant}")]);
                     let _ = overlay;
                     self.named(s, &hint, &branch_ptr(ptr, i), Some(tag))
                 }
@@ -261,8 +263,7 @@ impl<'a> Lowerer<'a> {
                         continue;
                     };
                     let variant = pascal(&value);
-                    let hint =
-                        Hint::new([format!("{parent}{variant}")]);
+                    let hint = Hint::new([format!("{parent}{variant}")]);
                     (vec![value], self.named(schema, &hint, &b_ptr, Some(&tag)))
                 }
                 (ReferenceOr::Reference { reference }, None) => {

@@ -105,7 +105,7 @@ fn consent_scope_cases() -> Vec<Case> {
         case(
             "CreateApplicationUserConsentScope",
             invoke!(|c| {
-                let body = t::CreateApplicationUserConsentScopeBody {
+                let body = t::UserConsentScopesBody {
                     organization_scopes: Some(vec![ORG_SCOPE.into()]),
                     resource_scopes: Some(vec![SCOPE_ID.into(), SCOPE_ID_2.into()]),
                     organization_resource_scopes: Some(vec![SCOPE_ID.into()]),
@@ -130,7 +130,7 @@ fn consent_scope_cases() -> Vec<Case> {
         case(
             "CreateApplicationUserConsentScope",
             invoke!(|c| {
-                let body = t::CreateApplicationUserConsentScopeBody {
+                let body = t::UserConsentScopesBody {
                     user_scopes: Some(vec![
                         t::UserScope::CustomData,
                         t::UserScope::UrnLogtoScopeSessions,
@@ -159,7 +159,7 @@ fn consent_scope_cases() -> Vec<Case> {
             invoke!(|c| {
                 c.applications().delete_application_user_consent_scope(
                     HOSTILE,
-                    t::ScopeType::from(HOSTILE),
+                    t::ConsentScopeType::from(HOSTILE),
                     HOSTILE,
                 )
             }),
@@ -196,7 +196,7 @@ fn sign_in_cases() -> Vec<Case> {
             "ReplaceApplicationSignInExperience",
             invoke!(|c| {
                 let body = t::ReplaceApplicationSignInExperienceBody {
-                    color: Some(t::Color {
+                    color: Some(t::BrandColor {
                         primary_color: Some("#0b8043".into()),
                         is_dark_mode_enabled: Some(true),
                         dark_primary_color: Some("#81c995".into()),
@@ -312,7 +312,7 @@ fn consent_organization_cases() -> Vec<Case> {
         case(
             "ReplaceApplicationUserConsentOrganizations",
             invoke!(|c| {
-                let body = t::ReplaceApplicationUserConsentOrganizationsBody {
+                let body = t::OrganizationIdsBody {
                     organization_ids: vec![ORG_ID.into()],
                 };
                 c.applications()
@@ -324,7 +324,7 @@ fn consent_organization_cases() -> Vec<Case> {
         case(
             "CreateApplicationUserConsentOrganization",
             invoke!(|c| {
-                let body = t::ReplaceApplicationUserConsentOrganizationsBody {
+                let body = t::OrganizationIdsBody {
                     organization_ids: vec![ORG_ID.into(), "0rg1d0000002".into()],
                 };
                 c.applications()

@@ -40,9 +40,9 @@ fn record_cases() -> Vec<Case> {
         case(
             "ListApplications",
             invoke!(|c| {
-                let types = t::Types::List(vec![
-                    t::TypesVariant1::Traditional,
-                    t::TypesVariant1::Protected,
+                let types = t::ListApplicationsTypes::List(vec![
+                    t::ApplicationType::Traditional,
+                    t::ApplicationType::Protected,
                 ]);
                 let search = [("search.name", "%portal%"), ("mode.name", "like")]
                     .map(|(k, v)| (k.to_owned(), v.to_owned()));
@@ -51,7 +51,7 @@ fn record_cases() -> Vec<Case> {
                     .types(types)
                     .exclude_role_id(ROLE_ID)
                     .exclude_organization_id(ORG_ID)
-                    .is_third_party(t::IsThirdParty::True)
+                    .is_third_party(t::BooleanString::True)
                     .search_params(search.into_iter().collect())
             }),
             Req::new("GET", "/api/applications").query(&[
@@ -71,8 +71,10 @@ fn record_cases() -> Vec<Case> {
             invoke!(|c| {
                 c.applications()
                     .list_applications()
-                    .types(t::Types::Variant1(t::TypesVariant1::MachineToMachine))
-                    .is_third_party(t::IsThirdParty::False)
+                    .types(t::ListApplicationsTypes::List(vec![
+                        t::ApplicationType::MachineToMachine,
+                    ]))
+                    .is_third_party(t::BooleanString::False)
             }),
             Req::new("GET", "/api/applications")
                 .query(&[("types", "MachineToMachine"), ("isThirdParty", "false")]),
@@ -85,7 +87,7 @@ fn record_cases() -> Vec<Case> {
                 let body = t::CreateApplicationBody {
                     name: "Storefront SPA".into(),
                     description: Some(Some("Browser client of the storefront".into())),
-                    r#type: t::TypesVariant1::Spa,
+                    r#type: t::ApplicationType::Spa,
                     oidc_client_metadata: Some(t::OidcClientMetadata {
                         redirect_uris: vec!["https://shop.example.org/callback".into()],
                         post_logout_redirect_uris: vec!["https://shop.example.org/".into()],
@@ -131,7 +133,7 @@ fn record_cases() -> Vec<Case> {
                 let body = t::CreateApplicationBody {
                     name: "Legacy intranet".into(),
                     description: Some(None),
-                    r#type: t::TypesVariant1::Protected,
+                    r#type: t::ApplicationType::Protected,
                     oidc_client_metadata: None,
                     custom_client_metadata: None,
                     custom_data: Some(object(json!({ "owner": "it-ops" }))),
@@ -230,12 +232,12 @@ fn record_cases() -> Vec<Case> {
             invoke!(|c| {
                 let metadata = t::UpdateApplicationBodyProtectedAppMetadata {
                     session_duration: Some(1209600.0),
-                    page_rules: Some(vec![t::PageRule {
+                    page_rules: Some(vec![t::ProtectedAppPageRule {
                         path: "^/admin".into(),
                     }]),
                     additional_scopes: Some(vec![
-                        t::AdditionalScope::CustomData,
-                        t::AdditionalScope::Roles,
+                        t::ProtectedAppAdditionalScope::CustomData,
+                        t::ProtectedAppAdditionalScope::Roles,
                     ]),
                     ..Default::default()
                 };
@@ -397,7 +399,7 @@ fn access_cases() -> Vec<Case> {
         case(
             "AssignApplicationRoles",
             invoke!(|c| {
-                let body = t::ReplaceApplicationRolesBody {
+                let body = t::RoleIdsBody {
                     role_ids: vec![ROLE_ID.into(), ROLE_ID_2.into()],
                 };
                 c.applications().assign_application_roles(HOSTILE, body)
@@ -411,7 +413,7 @@ fn access_cases() -> Vec<Case> {
         case(
             "ReplaceApplicationRoles",
             invoke!(|c| {
-                let body = t::ReplaceApplicationRolesBody {
+                let body = t::RoleIdsBody {
                     role_ids: vec![ROLE_ID_2.into()],
                 };
                 c.applications().replace_application_roles(HOSTILE, body)
@@ -513,7 +515,7 @@ fn secret_cases() -> Vec<Case> {
         case(
             "CreateApplicationSecret",
             invoke!(|c| {
-                let body = t::CreateApplicationSecretBody {
+                let body = t::SecretBody {
                     name: "rotation-q3".into(),
                     expires_at: Some(Some(4102444800000.0)),
                 };
@@ -527,7 +529,7 @@ fn secret_cases() -> Vec<Case> {
         case(
             "CreateApplicationSecret",
             invoke!(|c| {
-                let body = t::CreateApplicationSecretBody {
+                let body = t::SecretBody {
                     name: "ci".into(),
                     expires_at: None,
                 };
@@ -546,7 +548,7 @@ fn secret_cases() -> Vec<Case> {
         case(
             "UpdateApplicationSecret",
             invoke!(|c| {
-                let body = t::UpdateApplicationSecretBody {
+                let body = t::SecretNameBody {
                     name: "rotation-q4".into(),
                 };
                 c.applications()
@@ -559,7 +561,7 @@ fn secret_cases() -> Vec<Case> {
         case(
             "UpdateApplicationSecret",
             invoke!(|c| {
-                let body = t::UpdateApplicationSecretBody {
+                let body = t::SecretNameBody {
                     name: "rotation-q4".into(),
                 };
                 c.applications()

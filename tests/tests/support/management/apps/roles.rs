@@ -59,7 +59,7 @@ fn role_cases() -> Vec<Case> {
                     .list_roles()
                     .exclude_user_id(USER_ID)
                     .exclude_application_id(M2M_APP)
-                    .r#type(t::ApplicationRoleType::MachineToMachine)
+                    .r#type(t::RoleType::MachineToMachine)
                     .page(1)
                     .page_size(20)
                     .search_params(search.into_iter().collect())
@@ -81,7 +81,7 @@ fn role_cases() -> Vec<Case> {
                 let body = t::CreateRoleBody {
                     name: "stock-editor".into(),
                     description: "Role stock-editor".into(),
-                    r#type: Some(t::ApplicationRoleType::User),
+                    r#type: Some(t::RoleType::User),
                     is_default: Some(false),
                     scope_ids: Some(vec![SCOPE_ID.into(), SCOPE_ID_2.into()]),
                     ..Default::default()
@@ -103,7 +103,7 @@ fn role_cases() -> Vec<Case> {
                 let body = t::CreateRoleBody {
                     name: "billing-writer".into(),
                     description: "Role billing-writer".into(),
-                    r#type: Some(t::ApplicationRoleType::MachineToMachine),
+                    r#type: Some(t::RoleType::MachineToMachine),
                     ..Default::default()
                 };
                 c.roles().create_role(body)
@@ -217,7 +217,7 @@ fn member_cases() -> Vec<Case> {
         case(
             "CreateRoleUser",
             invoke!(|c| {
-                let body = t::CreateRoleUserBody {
+                let body = t::UserIdsBody {
                     user_ids: vec![USER_ID.into(), "u5er1d000002".into()],
                 };
                 c.roles().create_role_user(HOSTILE, body)
@@ -269,7 +269,7 @@ fn member_cases() -> Vec<Case> {
         case(
             "CreateRoleApplication",
             invoke!(|c| {
-                let body = t::CreateRoleApplicationBody {
+                let body = t::ApplicationIdsBody {
                     application_ids: vec![M2M_APP.into()],
                 };
                 c.roles().create_role_application(HOSTILE, body)
@@ -333,7 +333,7 @@ fn scope_cases() -> Vec<Case> {
         case(
             "CreateRoleScope",
             invoke!(|c| {
-                let body = t::CreateRoleScopeBody {
+                let body = t::ScopeIdsBody {
                     scope_ids: vec![SCOPE_ID_2.into()],
                 };
                 c.roles().create_role_scope(HOSTILE, body)
@@ -351,7 +351,7 @@ fn scope_cases() -> Vec<Case> {
         case(
             "CreateRoleScope",
             invoke!(|c| {
-                let body = t::CreateRoleScopeBody {
+                let body = t::ScopeIdsBody {
                     scope_ids: vec![SCOPE_ID.into()],
                 };
                 c.roles().create_role_scope(HOSTILE, body)

@@ -73,20 +73,20 @@ fn app_cases() -> Vec<Case> {
                     name: "Expense tracker".into(),
                     description: Some(Some("SAML service provider for expenses".into())),
                     custom_data: Some(object(json!({ "vendor": "expenses-inc" }))),
-                    attribute_mapping: Some(t::AttributeMapping {
+                    attribute_mapping: Some(t::SamlAttributeMapping {
                         sub: Some("nameid".into()),
                         email: Some("mail".into()),
                         name: Some("displayName".into()),
                         ..Default::default()
                     }),
                     entity_id: Some(Some("https://expenses.example.org/sp".into())),
-                    acs_url: Some(Some(t::AcsUrl {
-                        binding: t::Binding::UrnOasisNamesTcSaml20BindingsHttpPost,
+                    acs_url: Some(Some(t::SamlAcsUrl {
+                        binding: t::SamlAcsUrlBinding::UrnOasisNamesTcSaml20BindingsHttpPost,
                         url: "https://expenses.example.org/acs".into(),
                     })),
                     encryption: Some(Some(object(json!({ "encryptAssertion": false })))),
                     name_id_format: Some(
-                        t::NameIdFormat::UrnOasisNamesTcSaml11NameidFormatEmailAddress,
+                        t::CreateSamlApplicationBodyNameIdFormat::UrnOasisNamesTcSaml11NameidFormatEmailAddress,
                     ),
                 };
                 c.saml_applications().create_saml_application(body)
@@ -129,7 +129,7 @@ fn app_cases() -> Vec<Case> {
                     name: Some("Expense tracker".into()),
                     description: Some(None),
                     app_level_access_control_enabled: Some(false),
-                    attribute_mapping: Some(t::AttributeMapping {
+                    attribute_mapping: Some(t::SamlAttributeMapping {
                         sub: Some("nameid".into()),
                         email: Some("mail".into()),
                         ..Default::default()
@@ -137,7 +137,7 @@ fn app_cases() -> Vec<Case> {
                     acs_url: Some(None),
                     encryption: Some(None),
                     name_id_format: Some(
-                        t::NameIdFormat::UrnOasisNamesTcSaml20NameidFormatTransient,
+                        t::SamlNameIdFormat::UrnOasisNamesTcSaml20NameidFormatTransient,
                     ),
                     ..Default::default()
                 };
@@ -245,7 +245,7 @@ fn secret_cases() -> Vec<Case> {
         case(
             "UpdateSamlApplicationSecret",
             invoke!(|c| {
-                let body = t::CreateSsoConnectorSigningKeyBody { active: true };
+                let body = t::ActiveBody { active: true };
                 c.saml_applications()
                     .update_saml_application_secret(HOSTILE, HOSTILE, body)
             }),

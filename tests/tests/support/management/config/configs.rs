@@ -72,13 +72,13 @@ fn console_and_keys() -> Vec<Case> {
                 let body = t::UpdateAdminConsoleConfigBody {
                     organization_created: Some(false),
                     development_tenant_migration_notification: Some(
-                        t::DevelopmentTenantMigrationNotification {
+                        t::TenantMigrationNotification {
                             is_paid_tenant: false,
                             tag: "dev-tenant-notice-2".into(),
                             read_at: Some(1795400123456.0),
                         },
                     ),
-                    checked_charge_notification: Some(t::CheckedChargeNotification {
+                    checked_charge_notification: Some(t::ChargeNotification {
                         token: Some(true),
                         api_resource: Some(false),
                         ..Default::default()
@@ -117,7 +117,7 @@ fn console_and_keys() -> Vec<Case> {
             "GetOidcKeys",
             invoke!(|c| c
                 .configs()
-                .get_oidc_keys(t::KeyType::Unknown(HOSTILE.into()))),
+                .get_oidc_keys(t::OidcKeyType::Unknown(HOSTILE.into()))),
             Req::new("GET", "/api/configs/oidc/a%2Fb%3Fc%23d%20e%2F%C3%BC"),
             Reply::Json(200, private_keys()),
         ),
@@ -126,7 +126,7 @@ fn console_and_keys() -> Vec<Case> {
             "GetOidcKeys",
             invoke!(|c| c
                 .configs()
-                .get_oidc_keys(t::KeyType::Unknown(HOSTILE.into()))),
+                .get_oidc_keys(t::OidcKeyType::Unknown(HOSTILE.into()))),
             Req::new("GET", "/api/configs/oidc/a%2Fb%3Fc%23d%20e%2F%C3%BC"),
             Reply::Json(
                 200,
@@ -138,7 +138,7 @@ fn console_and_keys() -> Vec<Case> {
             "DeleteOidcKey",
             invoke!(|c| c
                 .configs()
-                .delete_oidc_key(t::KeyType::Unknown(HOSTILE.into()), HOSTILE)),
+                .delete_oidc_key(t::OidcKeyType::Unknown(HOSTILE.into()), HOSTILE)),
             Req::new(
                 "DELETE",
                 "/api/configs/oidc/a%2Fb%3Fc%23d%20e%2F%C3%BC/a%2Fb%3Fc%23d%20e%2F%C3%BC",
@@ -153,7 +153,7 @@ fn console_and_keys() -> Vec<Case> {
                     rotation_grace_period: Some(3600.0),
                 };
                 c.configs()
-                    .rotate_oidc_keys(t::KeyType::Unknown(HOSTILE.into()), body)
+                    .rotate_oidc_keys(t::OidcKeyType::Unknown(HOSTILE.into()), body)
             }),
             Req::new(
                 "POST",
@@ -166,7 +166,7 @@ fn console_and_keys() -> Vec<Case> {
         case(
             "RotateOidcKeys",
             invoke!(|c| c.configs().rotate_oidc_keys(
-                t::KeyType::Unknown(HOSTILE.into()),
+                t::OidcKeyType::Unknown(HOSTILE.into()),
                 t::RotateOidcKeysBody::default()
             )),
             Req::new(
@@ -204,8 +204,8 @@ fn console_and_keys() -> Vec<Case> {
             invoke!(|c| {
                 let body = t::IdTokenConfig {
                     enabled_extended_claims: Some(vec![
-                        t::EnabledExtendedClaim::CustomData,
-                        t::EnabledExtendedClaim::OrganizationRoles,
+                        t::IdTokenConfigEnabledExtendedClaim::CustomData,
+                        t::IdTokenConfigEnabledExtendedClaim::OrganizationRoles,
                     ]),
                 };
                 c.configs().upsert_id_token_config(body)
@@ -226,7 +226,7 @@ fn console_and_keys() -> Vec<Case> {
         case(
             "UpdateCimdConfig",
             invoke!(|c| {
-                let body = t::UpdateCimdConfigBody {
+                let body = t::EnabledSetting {
                     enabled: Some(false),
                 };
                 c.configs().update_cimd_config(body)
@@ -289,7 +289,7 @@ fn jwt_customizers() -> Vec<Case> {
                     block_issuance_on_error: Some(json!(true)),
                 };
                 c.configs()
-                    .upsert_jwt_customizer(t::TokenTypePath::Unknown(HOSTILE.into()), body)
+                    .upsert_jwt_customizer(t::JwtTokenType::Unknown(HOSTILE.into()), body)
             }),
             Req::new(
                 "PUT",
@@ -307,7 +307,7 @@ fn jwt_customizers() -> Vec<Case> {
                     ..Default::default()
                 };
                 c.configs()
-                    .upsert_jwt_customizer(t::TokenTypePath::Unknown(HOSTILE.into()), body)
+                    .upsert_jwt_customizer(t::JwtTokenType::Unknown(HOSTILE.into()), body)
             }),
             Req::new(
                 "PUT",
@@ -326,7 +326,7 @@ fn jwt_customizers() -> Vec<Case> {
                     ..Default::default()
                 };
                 c.configs()
-                    .update_jwt_customizer(t::TokenTypePath::Unknown(HOSTILE.into()), body)
+                    .update_jwt_customizer(t::JwtTokenType::Unknown(HOSTILE.into()), body)
             }),
             Req::new(
                 "PATCH",
@@ -339,7 +339,7 @@ fn jwt_customizers() -> Vec<Case> {
             "GetJwtCustomizer",
             invoke!(|c| c
                 .configs()
-                .get_jwt_customizer(t::TokenTypePath::Unknown(HOSTILE.into()))),
+                .get_jwt_customizer(t::JwtTokenType::Unknown(HOSTILE.into()))),
             Req::new(
                 "GET",
                 "/api/configs/jwt-customizer/a%2Fb%3Fc%23d%20e%2F%C3%BC",
@@ -350,7 +350,7 @@ fn jwt_customizers() -> Vec<Case> {
             "GetJwtCustomizer",
             invoke!(|c| c
                 .configs()
-                .get_jwt_customizer(t::TokenTypePath::Unknown(HOSTILE.into()))),
+                .get_jwt_customizer(t::JwtTokenType::Unknown(HOSTILE.into()))),
             Req::new(
                 "GET",
                 "/api/configs/jwt-customizer/a%2Fb%3Fc%23d%20e%2F%C3%BC",
@@ -362,7 +362,7 @@ fn jwt_customizers() -> Vec<Case> {
             "DeleteJwtCustomizer",
             invoke!(|c| c
                 .configs()
-                .delete_jwt_customizer(t::TokenTypePath::Unknown(HOSTILE.into()))),
+                .delete_jwt_customizer(t::JwtTokenType::Unknown(HOSTILE.into()))),
             Req::new(
                 "DELETE",
                 "/api/configs/jwt-customizer/a%2Fb%3Fc%23d%20e%2F%C3%BC",
@@ -385,17 +385,17 @@ fn jwt_customizers() -> Vec<Case> {
             "TestJwtCustomizer",
             invoke!(|c| {
                 let body =
-                    t::TestJwtCustomizerBody::AccessToken(t::AccessTokenTestJwtCustomizerBody {
+                    t::TestJwtCustomizerBody::AccessToken(t::TestJwtCustomizerBodyAccessToken {
                         environment_variables: Some(strings(&[("TIER_DEFAULT", "free")])),
                         script: ACCESS_SCRIPT.into(),
-                        token: t::TokenSample {
+                        token: t::AccessTokenSample {
                             jti: Some("jt1sample0001".into()),
                             account_id: Some("u5er1d0000001".into()),
-                            kind: Some(t::Kind::AccessToken),
+                            kind: Some(t::AccessTokenSampleKind::AccessToken),
                             ..Default::default()
                         },
-                        context: t::ContextSample {
-                            user: t::User {
+                        context: t::AccessTokenContextSample {
+                            user: t::AccessTokenContextSampleUser {
                                 id: Some("u5er1d0000001".into()),
                                 username: Some(None),
                                 custom_data: Some(object(json!({ "tier": "pro" }))),
@@ -432,16 +432,16 @@ fn jwt_customizers() -> Vec<Case> {
             "TestJwtCustomizer",
             invoke!(|c| {
                 let body = t::TestJwtCustomizerBody::ClientCredentials(
-                    t::ClientCredentialsTestJwtCustomizerBody {
+                    t::TestJwtCustomizerBodyClientCredentials {
                         environment_variables: None,
                         script: M2M_SCRIPT.into(),
-                        token: t::JwtCustomizerVariant2TokenSample {
+                        token: t::ClientCredentialsTokenSample {
                             client_id: Some("m2mc11ent0001".into()),
-                            kind: Some(t::JwtCustomizerVariant2TokenSampleKind::ClientCredentials),
+                            kind: Some(t::ClientCredentialsTokenSampleKind::ClientCredentials),
                             ..Default::default()
                         },
-                        context: t::JwtCustomizerVariant2ContextSample {
-                            application: Some(t::ContextSampleApplication {
+                        context: t::ClientCredentialsContextSample {
+                            application: Some(t::JwtContextApplication {
                                 id: Some("m2mc11ent0001".into()),
                                 name: Some("Billing worker".into()),
                                 ..Default::default()
@@ -493,7 +493,7 @@ fn actions() -> Vec<Case> {
             invoke!(|c| {
                 let body = t::TestActionBody {
                     script: ACTION_SCRIPT.into(),
-                    action_type: t::Key::ActionPostSignIn,
+                    action_type: t::ActionType::ActionPostSignIn,
                     event: Some(sign_in_event()),
                     environment_variables: Some(strings(&[("STAGE", "beta")])),
                 };
@@ -516,7 +516,7 @@ fn actions() -> Vec<Case> {
             invoke!(|c| {
                 let body = t::TestActionBody {
                     script: "const runAction = async () => ({ note: 'noop' });".into(),
-                    action_type: t::Key::ActionPostFirstFactorVerification,
+                    action_type: t::ActionType::ActionPostFirstFactorVerification,
                     event: None,
                     environment_variables: None,
                 };
@@ -532,13 +532,17 @@ fn actions() -> Vec<Case> {
         .variant("no result"),
         case(
             "GetAction",
-            invoke!(|c| c.configs().get_action(t::Key::Unknown(HOSTILE.into()))),
+            invoke!(|c| c
+                .configs()
+                .get_action(t::ActionType::Unknown(HOSTILE.into()))),
             Req::new("GET", "/api/configs/actions/a%2Fb%3Fc%23d%20e%2F%C3%BC"),
             Reply::Json(200, action_value()),
         ),
         case(
             "GetAction",
-            invoke!(|c| c.configs().get_action(t::Key::Unknown(HOSTILE.into()))),
+            invoke!(|c| c
+                .configs()
+                .get_action(t::ActionType::Unknown(HOSTILE.into()))),
             Req::new("GET", "/api/configs/actions/a%2Fb%3Fc%23d%20e%2F%C3%BC"),
             Reply::Json(
                 200,
@@ -553,15 +557,15 @@ fn actions() -> Vec<Case> {
         case(
             "UpsertAction",
             invoke!(|c| {
-                let body = t::ActionValue {
+                let body = t::Action {
                     script: ACTION_SCRIPT.into(),
                     environment_variables: Some(strings(&[("STAGE", "beta")])),
                     context_sample: Some(Some(json!({ "user": { "id": "u5er1d0000001" } }))),
                     enabled: Some(true),
-                    on_execution_error: Some(t::OnExecutionError::Allow),
+                    on_execution_error: Some(t::ActionExecutionErrorPolicy::Allow),
                 };
                 c.configs()
-                    .upsert_action(t::Key::Unknown(HOSTILE.into()), body)
+                    .upsert_action(t::ActionType::Unknown(HOSTILE.into()), body)
             }),
             Req::new("PUT", "/api/configs/actions/a%2Fb%3Fc%23d%20e%2F%C3%BC").json(action_value()),
             Reply::Json(201, action_value()),
@@ -570,7 +574,7 @@ fn actions() -> Vec<Case> {
         case(
             "UpsertAction",
             invoke!(|c| {
-                let body = t::ActionValue {
+                let body = t::Action {
                     script: ACTION_SCRIPT.into(),
                     environment_variables: None,
                     context_sample: None,
@@ -578,7 +582,7 @@ fn actions() -> Vec<Case> {
                     on_execution_error: None,
                 };
                 c.configs()
-                    .upsert_action(t::Key::Unknown(HOSTILE.into()), body)
+                    .upsert_action(t::ActionType::Unknown(HOSTILE.into()), body)
             }),
             Req::new("PUT", "/api/configs/actions/a%2Fb%3Fc%23d%20e%2F%C3%BC")
                 .json(json!({ "script": ACTION_SCRIPT, "enabled": false })),
@@ -591,11 +595,11 @@ fn actions() -> Vec<Case> {
                 let body = t::UpdateActionBody {
                     environment_variables: Some(strings(&[("STAGE", "ga")])),
                     context_sample: Some(None),
-                    on_execution_error: Some(t::OnExecutionError::Block),
+                    on_execution_error: Some(t::ActionExecutionErrorPolicy::Block),
                     ..Default::default()
                 };
                 c.configs()
-                    .update_action(t::Key::Unknown(HOSTILE.into()), body)
+                    .update_action(t::ActionType::Unknown(HOSTILE.into()), body)
             }),
             Req::new("PATCH", "/api/configs/actions/a%2Fb%3Fc%23d%20e%2F%C3%BC").json(json!({
                 "environmentVariables": { "STAGE": "ga" },
@@ -615,7 +619,9 @@ fn actions() -> Vec<Case> {
         ),
         case(
             "DeleteAction",
-            invoke!(|c| c.configs().delete_action(t::Key::Unknown(HOSTILE.into()))),
+            invoke!(|c| c
+                .configs()
+                .delete_action(t::ActionType::Unknown(HOSTILE.into()))),
             Req::new("DELETE", "/api/configs/actions/a%2Fb%3Fc%23d%20e%2F%C3%BC"),
             Reply::Empty(204),
         ),

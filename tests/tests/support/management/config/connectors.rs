@@ -335,7 +335,7 @@ fn sso_connectors() -> Vec<Case> {
                         "scope": "openid email"
                     }))),
                     domains: Some(vec!["partner.example".into()]),
-                    branding: Some(t::OrganizationJitSsoConnectorBranding {
+                    branding: Some(t::SsoConnectorBranding {
                         display_name: Some("Partner SSO".into()),
                         logo: Some("https://partner.example/logo.png".into()),
                         dark_logo: None,
@@ -397,7 +397,7 @@ fn sso_connectors() -> Vec<Case> {
             "UpdateSsoConnector",
             invoke!(|c| {
                 let body = t::UpdateSsoConnectorBody {
-                    branding: Some(t::OrganizationJitSsoConnectorBranding {
+                    branding: Some(t::SsoConnectorBranding {
                         display_name: Some("Partner SSO".into()),
                         dark_logo: Some("https://partner.example/logo-dark.png".into()),
                         ..Default::default()
@@ -471,7 +471,7 @@ fn signing_keys() -> Vec<Case> {
         case(
             "UpdateSsoConnectorSigningKey",
             invoke!(|c| {
-                let body = t::CreateSsoConnectorSigningKeyBody { active: true };
+                let body = t::ActiveBody { active: true };
                 c.sso_connectors()
                     .update_sso_connector_signing_key(HOSTILE, HOSTILE, body)
             }),

@@ -91,11 +91,13 @@ fn domains() -> Vec<Case> {
             "ReplaceDomainVerificationFiles",
             invoke!(|c| {
                 let body = t::ReplaceDomainVerificationFilesBody {
-                    verification_files: vec![t::VerificationFile {
-                        path: Some("/.well-known/assetlinks.json".into()),
-                        content: Some("[]".into()),
-                        content_type: Some("application/json".into()),
-                    }],
+                    verification_files: vec![
+                        t::ReplaceDomainVerificationFilesBodyVerificationFile {
+                            path: Some("/.well-known/assetlinks.json".into()),
+                            content: Some("[]".into()),
+                            content_type: Some("application/json".into()),
+                        },
+                    ],
                 };
                 c.domains().replace_domain_verification_files(HOSTILE, body)
             }),
@@ -165,21 +167,21 @@ fn email_templates() -> Vec<Case> {
             invoke!(|c| {
                 let body = t::ReplaceEmailTemplatesBody {
                     templates: vec![
-                        t::Template {
+                        t::ReplaceEmailTemplatesBodyTemplate {
                             language_tag: "en".into(),
                             template_type: t::TemplateType::SignIn,
-                            details: t::TemplateDetails {
+                            details: t::EmailTemplateDetails {
                                 subject: "Your one-time code".into(),
                                 content: "<p>Use {{code}} to sign in.</p>".into(),
-                                content_type: Some(t::ContentType::TextHtml),
+                                content_type: Some(t::EmailContentType::TextHtml),
                                 reply_to: Some("support@example.org".into()),
                                 send_from: Some("Example Team".into()),
                             },
                         },
-                        t::Template {
+                        t::ReplaceEmailTemplatesBodyTemplate {
                             language_tag: "pt-BR".into(),
                             template_type: t::TemplateType::Generic,
-                            details: t::TemplateDetails {
+                            details: t::EmailTemplateDetails {
                                 subject: "Código".into(),
                                 content: "Seu código: {{code}}".into(),
                                 content_type: None,
@@ -269,7 +271,7 @@ fn email_templates() -> Vec<Case> {
             invoke!(|c| {
                 let body = t::UpdateEmailTemplateDetailsBody {
                     subject: Some("Your one-time code".into()),
-                    content_type: Some(t::ContentType::TextHtml),
+                    content_type: Some(t::EmailContentType::TextHtml),
                     ..Default::default()
                 };
                 c.email_templates()
@@ -312,12 +314,12 @@ fn captcha_and_cimd() -> Vec<Case> {
             invoke!(|c| {
                 let body = t::UpdateCaptchaProviderBody {
                     config: t::CaptchaProviderConfig::RecaptchaEnterprise(
-                        t::RecaptchaEnterpriseCaptchaProviderConfig {
+                        t::CaptchaProviderConfigRecaptchaEnterprise {
                             site_key: "6Lc-site-key".into(),
                             secret_key: "6Lc-secret-key".into(),
                             project_id: "acme-auth".into(),
                             domain: Some("www.google.com".into()),
-                            mode: Some(t::Mode::Invisible),
+                            mode: Some(t::CaptchaMode::Invisible),
                         },
                     ),
                 };
@@ -356,7 +358,7 @@ fn captcha_and_cimd() -> Vec<Case> {
             invoke!(|c| {
                 let body = t::UpdateCaptchaProviderBody {
                     config: t::CaptchaProviderConfig::Turnstile(
-                        t::TurnstileCaptchaProviderConfig {
+                        t::CaptchaProviderConfigTurnstile {
                             site_key: "0x4AAAAAAAexample".into(),
                             secret_key: "0x4AAAAAAAsecret".into(),
                         },
@@ -384,7 +386,7 @@ fn captcha_and_cimd() -> Vec<Case> {
             "DeleteSentinelActivities",
             invoke!(|c| {
                 let body = t::DeleteSentinelActivitiesBody {
-                    target_type: t::TargetType::User,
+                    target_type: t::DeleteSentinelActivitiesBodyTargetType::User,
                     targets: vec!["u5er1d0000001".into(), "alice".into()],
                 };
                 c.sentinel_activities().delete_sentinel_activities(body)
@@ -421,7 +423,7 @@ fn captcha_and_cimd() -> Vec<Case> {
         case(
             "AssignCimdUserConsentScopes",
             invoke!(|c| {
-                let body = t::CreateApplicationUserConsentScopeBody {
+                let body = t::UserConsentScopesBody {
                     organization_scopes: Some(vec!["0rgsc0pe0001".into()]),
                     resource_scopes: Some(vec!["sc0pe0000001".into()]),
                     organization_resource_scopes: None,
@@ -438,9 +440,10 @@ fn captcha_and_cimd() -> Vec<Case> {
         ),
         case(
             "DeleteCimdUserConsentScope",
-            invoke!(|c| c
-                .cimd()
-                .delete_cimd_user_consent_scope(t::ScopeType::Unknown(HOSTILE.into()), HOSTILE)),
+            invoke!(|c| c.cimd().delete_cimd_user_consent_scope(
+                t::ConsentScopeType::Unknown(HOSTILE.into()),
+                HOSTILE
+            )),
             Req::new("DELETE", SCOPE_PATH),
             Reply::Empty(204),
         ),

@@ -148,7 +148,7 @@ fn sign_in_experience() -> Vec<Case> {
             "UpdateSignInExp",
             invoke!(|c| {
                 let body = t::UpdateSignInExpBody {
-                    color: Some(t::SignInExpColor {
+                    color: Some(t::SignInColor {
                         primary_color: "#1F6FEB".into(),
                         is_dark_mode_enabled: true,
                         dark_primary_color: "#58A6FF".into(),
@@ -156,13 +156,13 @@ fn sign_in_experience() -> Vec<Case> {
                     sign_in_mode: Some(t::SignInMode::SignInAndRegister),
                     custom_css: Some(None),
                     terms_of_use_url: Some(Some("https://example.org/terms".into())),
-                    mfa: Some(t::Mfa {
+                    mfa: Some(t::MfaPolicy {
                         factors: vec![
                             t::MfaVerificationFactor::Totp,
                             t::MfaVerificationFactor::WebAuthn,
                             t::MfaVerificationFactor::BackupCode,
                         ],
-                        policy: t::Policy::PromptAtSignInAndSignUp,
+                        policy: t::MfaPolicyPolicy::PromptAtSignInAndSignUp,
                         organization_required_mfa_policy: None,
                     }),
                     passkey_sign_in: Some(t::PasskeySignIn {
@@ -332,7 +332,7 @@ fn custom_phrases() -> Vec<Case> {
             "GetCustomPhrase",
             invoke!(|c| c
                 .custom_phrases()
-                .get_custom_phrase(t::FallbackLanguage::Unknown(HOSTILE.into()))),
+                .get_custom_phrase(t::LanguageTag::Unknown(HOSTILE.into()))),
             Req::new("GET", "/api/custom-phrases/a%2Fb%3Fc%23d%20e%2F%C3%BC"),
             Reply::Json(200, phrase()),
         ),
@@ -358,7 +358,7 @@ fn custom_phrases() -> Vec<Case> {
                     ("action".to_owned(), t::Translation::Map(action)),
                 ]);
                 c.custom_phrases()
-                    .replace_custom_phrase(t::FallbackLanguage::Unknown(HOSTILE.into()), body)
+                    .replace_custom_phrase(t::LanguageTag::Unknown(HOSTILE.into()), body)
             }),
             Req::new("PUT", "/api/custom-phrases/a%2Fb%3Fc%23d%20e%2F%C3%BC").json(json!({
                 "input": { "username": "Benutzerkennung", "email": "E-Mail-Adresse" },
@@ -370,7 +370,7 @@ fn custom_phrases() -> Vec<Case> {
             "DeleteCustomPhrase",
             invoke!(|c| c
                 .custom_phrases()
-                .delete_custom_phrase(t::FallbackLanguage::Unknown(HOSTILE.into()))),
+                .delete_custom_phrase(t::LanguageTag::Unknown(HOSTILE.into()))),
             Req::new("DELETE", "/api/custom-phrases/a%2Fb%3Fc%23d%20e%2F%C3%BC"),
             Reply::Empty(204),
         ),

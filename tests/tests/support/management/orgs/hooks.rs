@@ -48,8 +48,8 @@ fn legacy_hook() -> Value {
     })
 }
 
-fn relay_config() -> t::CreateHookBodyConfig {
-    t::CreateHookBodyConfig {
+fn relay_config() -> t::HookConfig {
+    t::HookConfig {
         url: ENDPOINT.into(),
         headers: Some(object(json!({ "x-relay-token": "relay-7c1e" }))),
         retries: Some(3.0),
@@ -96,9 +96,9 @@ fn hook_cases() -> Vec<Case> {
                     name: Some("Provisioning relay".into()),
                     event: None,
                     events: Some(vec![
-                        t::Event::PostRegister,
-                        t::Event::UserCreated,
-                        t::Event::OrganizationMembershipUpdated,
+                        t::HookEvent::PostRegister,
+                        t::HookEvent::UserCreated,
+                        t::HookEvent::OrganizationMembershipUpdated,
                     ]),
                     config: relay_config(),
                     enabled: Some(true),
@@ -127,7 +127,7 @@ fn hook_cases() -> Vec<Case> {
                     name: Some("Sign-in audit".into()),
                     event: Some(t::CreateHookBodyEvent::PostSignIn),
                     events: None,
-                    config: t::CreateHookBodyConfig {
+                    config: t::HookConfig {
                         url: "https://audit.fieldfare.example/in".into(),
                         ..Default::default()
                     },
@@ -165,9 +165,9 @@ fn hook_cases() -> Vec<Case> {
                 let body = t::UpdateHookBody {
                     name: Some("Provisioning relay".into()),
                     events: Some(vec![
-                        t::Event::PostRegister,
-                        t::Event::UserCreated,
-                        t::Event::OrganizationMembershipUpdated,
+                        t::HookEvent::PostRegister,
+                        t::HookEvent::UserCreated,
+                        t::HookEvent::OrganizationMembershipUpdated,
                     ]),
                     config: Some(relay_config()),
                     ..Default::default()
@@ -191,7 +191,7 @@ fn hook_cases() -> Vec<Case> {
             invoke!(|c| {
                 let body = t::UpdateHookBody {
                     event: Some(None),
-                    events: Some(vec![t::Event::PostSignIn]),
+                    events: Some(vec![t::HookEvent::PostSignIn]),
                     enabled: Some(false),
                     ..Default::default()
                 };
@@ -302,7 +302,7 @@ fn delivery_cases() -> Vec<Case> {
             "CreateHookTest",
             invoke!(|c| {
                 let body = t::CreateHookTestBody {
-                    events: vec![t::Event::UserCreated, t::Event::PostSignIn],
+                    events: vec![t::HookEvent::UserCreated, t::HookEvent::PostSignIn],
                     config: relay_config(),
                     event: None,
                 };

@@ -94,7 +94,7 @@ pub fn cases() -> Vec<Case> {
                     organization_id: ORG.into(),
                     expires_at: EXPIRES as f64,
                     organization_role_ids: Some(ids(&[ROLE_MEMBER])),
-                    message_payload: t::MessagePayload::Bool(false),
+                    message_payload: t::CreateOrganizationInvitationBodyMessagePayload::Bool(false),
                 };
                 c.organization_invitations()
                     .create_organization_invitation(body)
@@ -119,11 +119,14 @@ pub fn cases() -> Vec<Case> {
                     organization_id: ORG.into(),
                     expires_at: 1767312000000.0,
                     organization_role_ids: None,
-                    message_payload: t::MessagePayload::Variant1(t::MessagePayloadVariant1 {
-                        link: Some("https://app.fieldfare.example/join?code=7QX2".into()),
-                        locale: Some("de".into()),
-                        ..Default::default()
-                    }),
+                    message_payload:
+                        t::CreateOrganizationInvitationBodyMessagePayload::InvitationMessagePayload(
+                            t::InvitationMessagePayload {
+                                link: Some("https://app.fieldfare.example/join?code=7QX2".into()),
+                                locale: Some("de".into()),
+                                ..Default::default()
+                            },
+                        ),
                 };
                 c.organization_invitations()
                     .create_organization_invitation(body)
@@ -149,7 +152,7 @@ pub fn cases() -> Vec<Case> {
         case(
             "CreateOrganizationInvitationMessage",
             invoke!(|c| {
-                let body = t::MessagePayloadVariant1 {
+                let body = t::InvitationMessagePayload {
                     code: Some("7QX2".into()),
                     link: Some("https://app.fieldfare.example/join?code=7QX2".into()),
                     locale: Some("en".into()),

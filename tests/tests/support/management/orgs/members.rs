@@ -81,7 +81,7 @@ fn application_cases() -> Vec<Case> {
         case(
             "AddOrganizationApplications",
             invoke!(|c| {
-                let body = t::CreateRoleApplicationBody {
+                let body = t::ApplicationIdsBody {
                     application_ids: ids(&[APP]),
                 };
                 c.organizations()
@@ -97,7 +97,7 @@ fn application_cases() -> Vec<Case> {
         case(
             "ReplaceOrganizationApplications",
             invoke!(|c| {
-                let body = t::CreateRoleApplicationBody {
+                let body = t::ApplicationIdsBody {
                     application_ids: ids(&[APP, "app5ch3dul3r00000m2m2"]),
                 };
                 c.organizations()
@@ -185,7 +185,7 @@ fn application_role_cases() -> Vec<Case> {
         case(
             "AssignOrganizationRolesToApplication",
             invoke!(|c| {
-                let body = t::AssignOrganizationRolesToUserResponse {
+                let body = t::OrganizationRoleIdsBody {
                     organization_role_ids: ids(&[ROLE_BOT]),
                 };
                 c.organizations()
@@ -207,7 +207,7 @@ fn application_role_cases() -> Vec<Case> {
         case(
             "ReplaceOrganizationApplicationRoles",
             invoke!(|c| {
-                let body = t::AssignOrganizationRolesToUserResponse {
+                let body = t::OrganizationRoleIdsBody {
                     organization_role_ids: Vec::new(),
                 };
                 c.organizations()
@@ -356,7 +356,7 @@ fn jit_role_cases() -> Vec<Case> {
         case(
             "CreateOrganizationJitRole",
             invoke!(|c| {
-                let body = t::AssignOrganizationRolesToUserResponse {
+                let body = t::OrganizationRoleIdsBody {
                     organization_role_ids: ids(&[ROLE_MEMBER]),
                 };
                 c.organizations()
@@ -369,7 +369,7 @@ fn jit_role_cases() -> Vec<Case> {
         case(
             "ReplaceOrganizationJitRoles",
             invoke!(|c| {
-                let body = t::AssignOrganizationRolesToUserResponse {
+                let body = t::OrganizationRoleIdsBody {
                     organization_role_ids: ids(&[ROLE_MEMBER, ROLE_BOT]),
                 };
                 c.organizations()
@@ -449,7 +449,7 @@ fn jit_sso_cases() -> Vec<Case> {
         case(
             "CreateOrganizationJitSsoConnector",
             invoke!(|c| {
-                let body = t::ReplaceOrganizationJitSsoConnectorsBody {
+                let body = t::SsoConnectorIdsBody {
                     sso_connector_ids: ids(&[SSO]),
                 };
                 c.organizations()
@@ -465,7 +465,7 @@ fn jit_sso_cases() -> Vec<Case> {
         case(
             "ReplaceOrganizationJitSsoConnectors",
             invoke!(|c| {
-                let body = t::ReplaceOrganizationJitSsoConnectorsBody {
+                let body = t::SsoConnectorIdsBody {
                     sso_connector_ids: ids(&[SSO, "ss0s4ml0kta2"]),
                 };
                 c.organizations()

@@ -85,7 +85,7 @@ fn organization_cases() -> Vec<Case> {
                         json!({ "tier": "gold", "seats": 25, "tags": ["beta", "eu"] }),
                     )),
                     is_mfa_required: Some(true),
-                    color: Some(t::Color {
+                    color: Some(t::BrandColor {
                         primary_color: Some("#1b6ef3".into()),
                         is_dark_mode_enabled: Some(true),
                         dark_primary_color: Some("#7fb0ff".into()),
@@ -190,7 +190,7 @@ fn organization_cases() -> Vec<Case> {
                     description: Some(Some("Design partners, all regions".into())),
                     custom_data: Some(object(json!({ "tier": "platinum" }))),
                     is_mfa_required: Some(false),
-                    color: Some(t::Color {
+                    color: Some(t::BrandColor {
                         primary_color: Some("#0f9d58".into()),
                         ..Default::default()
                     }),
@@ -279,7 +279,7 @@ fn user_cases() -> Vec<Case> {
         case(
             "AddOrganizationUsers",
             invoke!(|c| {
-                let body = t::CreateRoleUserBody {
+                let body = t::UserIdsBody {
                     user_ids: ids(&[USER_A, USER_B]),
                 };
                 c.organizations().add_organization_users(HOSTILE, body)
@@ -291,7 +291,7 @@ fn user_cases() -> Vec<Case> {
         case(
             "ReplaceOrganizationUsers",
             invoke!(|c| {
-                let body = t::CreateRoleUserBody {
+                let body = t::UserIdsBody {
                     user_ids: ids(&[USER_B]),
                 };
                 c.organizations().replace_organization_users(HOSTILE, body)
@@ -373,7 +373,7 @@ fn user_role_cases() -> Vec<Case> {
         case(
             "AssignOrganizationRolesToUser",
             invoke!(|c| {
-                let body = t::ReplaceOrganizationUserRolesBody {
+                let body = t::OrganizationRoleIdsWithNamesBody {
                     organization_role_ids: Some(ids(&[ROLE_ADMIN])),
                     organization_role_names: None,
                 };
@@ -391,7 +391,7 @@ fn user_role_cases() -> Vec<Case> {
         case(
             "AssignOrganizationRolesToUser",
             invoke!(|c| {
-                let body = t::ReplaceOrganizationUserRolesBody {
+                let body = t::OrganizationRoleIdsWithNamesBody {
                     organization_role_ids: None,
                     organization_role_names: Some(ids(&["admin", "member"])),
                 };
@@ -412,7 +412,7 @@ fn user_role_cases() -> Vec<Case> {
         case(
             "ReplaceOrganizationUserRoles",
             invoke!(|c| {
-                let body = t::ReplaceOrganizationUserRolesBody {
+                let body = t::OrganizationRoleIdsWithNamesBody {
                     organization_role_ids: Some(ids(&[ROLE_MEMBER])),
                     organization_role_names: None,
                 };

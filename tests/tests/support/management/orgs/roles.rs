@@ -54,7 +54,7 @@ fn role_cases() -> Vec<Case> {
             invoke!(|c| {
                 let body = t::UpdateOrganizationRoleBody {
                     description: Some(None),
-                    r#type: Some(t::ApplicationRoleType::MachineToMachine),
+                    r#type: Some(t::RoleType::MachineToMachine),
                     ..Default::default()
                 };
                 c.organization_roles()
@@ -152,7 +152,7 @@ fn role_cases() -> Vec<Case> {
                 let body = t::CreateOrganizationRoleBody {
                     name: "sync-agent".into(),
                     description: Some(None),
-                    r#type: Some(t::ApplicationRoleType::MachineToMachine),
+                    r#type: Some(t::RoleType::MachineToMachine),
                     organization_scope_ids: Vec::new(),
                     resource_scope_ids: Vec::new(),
                     ..Default::default()
@@ -217,7 +217,7 @@ fn role_scope_cases() -> Vec<Case> {
         case(
             "CreateOrganizationRoleScope",
             invoke!(|c| {
-                let body = t::ReplaceOrganizationRoleScopesBody {
+                let body = t::OrganizationScopeIdsBody {
                     organization_scope_ids: ids(&[SCOPE_WRITE]),
                 };
                 c.organization_roles()
@@ -233,7 +233,7 @@ fn role_scope_cases() -> Vec<Case> {
         case(
             "ReplaceOrganizationRoleScopes",
             invoke!(|c| {
-                let body = t::ReplaceOrganizationRoleScopesBody {
+                let body = t::OrganizationScopeIdsBody {
                     organization_scope_ids: ids(&[SCOPE_READ, SCOPE_WRITE]),
                 };
                 c.organization_roles()
@@ -306,7 +306,7 @@ fn role_scope_cases() -> Vec<Case> {
         case(
             "CreateOrganizationRoleResourceScope",
             invoke!(|c| {
-                let body = t::CreateRoleScopeBody {
+                let body = t::ScopeIdsBody {
                     scope_ids: ids(&[RES_SCOPE]),
                 };
                 c.organization_roles()
@@ -322,7 +322,7 @@ fn role_scope_cases() -> Vec<Case> {
         case(
             "ReplaceOrganizationRoleResourceScopes",
             invoke!(|c| {
-                let body = t::CreateRoleScopeBody {
+                let body = t::ScopeIdsBody {
                     scope_ids: ids(&[RES_SCOPE, "r3ssc0pepay0ut5000002"]),
                 };
                 c.organization_roles()

@@ -74,12 +74,11 @@ fn mfa_cases() -> Vec<Case> {
         case(
             "CreateUserMfaVerification",
             invoke!(|c| {
-                let body = t::CreateUserMfaVerificationBody::TypeTotp(
-                    t::CreateUserMfaVerificationBodyTypeTotp {
-                        r#type: t::CreateUserMfaVerificationBodyTypeTotpType::Totp,
+                let body =
+                    t::CreateUserMfaVerificationBody::Totp(t::CreateUserMfaVerificationBodyTotp {
+                        r#type: t::CreateUserMfaVerificationBodyTotpType::Totp,
                         secret: Some("JBSWY3DPEHPK3PXPJBSWY3DP".into()),
-                    },
-                );
+                    });
                 c.users().create_user_mfa_verification(HOSTILE, body)
             }),
             Req::new("POST", MFA_PATH)
@@ -96,9 +95,9 @@ fn mfa_cases() -> Vec<Case> {
         case(
             "CreateUserMfaVerification",
             invoke!(|c| {
-                let body = t::CreateUserMfaVerificationBody::TypeBackupCode(
-                    t::CreateUserMfaVerificationBodyTypeBackupCode {
-                        r#type: t::CreateUserMfaVerificationBodyTypeBackupCodeType::BackupCode,
+                let body = t::CreateUserMfaVerificationBody::BackupCode(
+                    t::CreateUserMfaVerificationBodyBackupCode {
+                        r#type: t::CreateUserMfaVerificationBodyBackupCodeType::BackupCode,
                         codes: Some(CODES.iter().map(|c| (*c).to_owned()).collect()),
                     },
                 );
@@ -145,7 +144,7 @@ fn token_cases() -> Vec<Case> {
         case(
             "CreateUserPersonalAccessToken",
             invoke!(|c| {
-                let body = t::CreateApplicationSecretBody {
+                let body = t::SecretBody {
                     name: "nightly-export".into(),
                     expires_at: Some(Some(4102444800000.0)),
                 };
@@ -159,7 +158,7 @@ fn token_cases() -> Vec<Case> {
         case(
             "CreateUserPersonalAccessToken",
             invoke!(|c| {
-                let body = t::CreateApplicationSecretBody {
+                let body = t::SecretBody {
                     name: "ci-deploy".into(),
                     expires_at: Some(None),
                 };
@@ -185,7 +184,7 @@ fn token_cases() -> Vec<Case> {
         case(
             "UpdateUserPersonalAccessToken",
             invoke!(|c| {
-                let body = t::UpdateApplicationSecretBody {
+                let body = t::SecretNameBody {
                     name: "nightly-export-v2".into(),
                 };
                 c.users()
@@ -295,7 +294,7 @@ fn session_cases() -> Vec<Case> {
             invoke!(|c| {
                 c.users()
                     .delete_user_session(HOSTILE, HOSTILE)
-                    .revoke_grants_target(t::RevokeGrantsTarget::FirstParty)
+                    .revoke_grants_target(t::DeleteUserSessionRevokeGrantsTarget::FirstParty)
             }),
             Req::new("DELETE", SESSION_PATH).query(&[("revokeGrantsTarget", "firstParty")]),
             Reply::Empty(204),

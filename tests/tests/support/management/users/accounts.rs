@@ -131,10 +131,10 @@ fn write_cases() -> Vec<Case> {
                     name: Some("Marie Sklodowska".into()),
                     avatar: Some(Some("https://cdn.example.org/avatars/marie.png".into())),
                     custom_data: Some(object(json!({ "department": "physics" }))),
-                    profile: Some(t::Profile {
+                    profile: Some(t::UserProfile {
                         given_name: Some("Marie".into()),
                         locale: Some("pl-PL".into()),
-                        address: Some(t::Address {
+                        address: Some(t::UserProfileAddress {
                             locality: Some("Warsaw".into()),
                             country: Some("PL".into()),
                             ..Default::default()
@@ -170,7 +170,7 @@ fn write_cases() -> Vec<Case> {
                     password_digest: Some(
                         "$2b$10$abcdefghijklmnopqrstuu9lXkR3bYp0aC4vXw1c2d3e4f5g6h7i".into(),
                     ),
-                    password_algorithm: Some(t::PasswordAlgorithm::Bcrypt),
+                    password_algorithm: Some(t::CreateUserBodyPasswordAlgorithm::Bcrypt),
                     ..Default::default()
                 };
                 c.users().create_user(body)
@@ -191,7 +191,7 @@ fn write_cases() -> Vec<Case> {
                     name: Some(Some("Marie S. Curie".into())),
                     avatar: Some(None),
                     custom_data: Some(object(json!({ "department": "chemistry" }))),
-                    profile: Some(t::Profile {
+                    profile: Some(t::UserProfile {
                         nickname: Some("mania".into()),
                         website: Some("https://lab.example.org/~marie".into()),
                         ..Default::default()
@@ -239,7 +239,7 @@ fn write_cases() -> Vec<Case> {
         case(
             "UpdateUserPassword",
             invoke!(|c| {
-                let body = t::UserPasswordBody {
+                let body = t::PasswordBody {
                     password: "Curie-Nobel-1903-1911".into(),
                 };
                 c.users().update_user_password(HOSTILE, body)
@@ -264,7 +264,7 @@ fn write_cases() -> Vec<Case> {
         case(
             "VerifyUserPassword",
             invoke!(|c| {
-                let body = t::UserPasswordBody {
+                let body = t::PasswordBody {
                     password: "Curie-Nobel-1903-1911".into(),
                 };
                 c.users().verify_user_password(HOSTILE, body)
@@ -321,11 +321,11 @@ fn settings_cases() -> Vec<Case> {
             "UpdateUserProfile",
             invoke!(|c| {
                 let body = t::UpdateUserProfileBody {
-                    profile: t::Profile {
+                    profile: t::UserProfile {
                         middle_name: Some("Salomea".into()),
                         gender: Some("female".into()),
                         zoneinfo: Some("Europe/Warsaw".into()),
-                        address: Some(t::Address {
+                        address: Some(t::UserProfileAddress {
                             formatted: Some("ul. Freta 16, Warsaw".into()),
                             street_address: Some("ul. Freta 16".into()),
                             region: Some("Mazovia".into()),

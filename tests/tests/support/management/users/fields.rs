@@ -128,18 +128,18 @@ fn field_cases() -> Vec<Case> {
         case(
             "CreateCustomProfileField",
             invoke!(|c| {
-                let text = t::TextCreateCustomProfileFieldBody {
+                let text = t::CustomProfileFieldBodyText {
                     name: "department".into(),
                     label: Some("Department".into()),
                     description: Some("The lab you work in".into()),
                     required: false,
-                    config: Some(t::TextCreateCustomProfileFieldBodyConfig {
+                    config: Some(t::TextProfileFieldConfig {
                         placeholder: Some("e.g. Physics".into()),
                         min_length: Some(2.0),
                         max_length: Some(60.0),
                     }),
                 };
-                let body = t::CreateCustomProfileFieldBody::Text(text);
+                let body = t::CustomProfileFieldBody::Text(text);
                 c.custom_profile_fields().create_custom_profile_field(body)
             }),
             Req::new("POST", "/api/custom-profile-fields").json(json!({
@@ -155,27 +155,25 @@ fn field_cases() -> Vec<Case> {
         case(
             "CreateCustomProfileField",
             invoke!(|c| {
-                let body = t::CreateCustomProfileFieldBody::Select(
-                    t::SelectCreateCustomProfileFieldBody {
-                        name: "building".into(),
-                        label: None,
-                        description: None,
-                        required: true,
-                        config: t::SelectCreateCustomProfileFieldBodyConfig {
-                            placeholder: None,
-                            options: vec![
-                                t::ConfigOption {
-                                    label: Some("Main hall".into()),
-                                    value: "main".into(),
-                                },
-                                t::ConfigOption {
-                                    label: None,
-                                    value: "annex".into(),
-                                },
-                            ],
-                        },
+                let body = t::CustomProfileFieldBody::Select(t::CustomProfileFieldBodySelect {
+                    name: "building".into(),
+                    label: None,
+                    description: None,
+                    required: true,
+                    config: t::SelectProfileFieldConfig {
+                        placeholder: None,
+                        options: vec![
+                            t::ProfileFieldOption {
+                                label: Some("Main hall".into()),
+                                value: "main".into(),
+                            },
+                            t::ProfileFieldOption {
+                                label: None,
+                                value: "annex".into(),
+                            },
+                        ],
                     },
-                );
+                });
                 c.custom_profile_fields().create_custom_profile_field(body)
             }),
             Req::new("POST", "/api/custom-profile-fields").json(json!({
@@ -218,11 +216,11 @@ fn field_cases() -> Vec<Case> {
             "UpdateCustomProfileFieldByName",
             invoke!(|c| {
                 let body = t::UpdateCustomProfileFieldByNameBody::Text(
-                    t::TextUpdateCustomProfileFieldByNameBody {
+                    t::UpdateCustomProfileFieldByNameBodyText {
                         label: Some("Department or group".into()),
                         description: None,
                         required: true,
-                        config: Some(t::TextCreateCustomProfileFieldBodyConfig {
+                        config: Some(t::TextProfileFieldConfig {
                             max_length: Some(80.0),
                             ..Default::default()
                         }),
@@ -268,40 +266,36 @@ fn batch_cases() -> Vec<Case> {
             "CreateCustomProfileFieldsBatch",
             invoke!(|c| {
                 let body = vec![
-                    t::CreateCustomProfileFieldBody::Number(
-                        t::NumberCreateCustomProfileFieldBody {
-                            name: "seniority".into(),
-                            label: Some("Years of service".into()),
-                            description: None,
-                            required: false,
-                            config: Some(t::NumberCreateCustomProfileFieldBodyConfig {
-                                placeholder: None,
-                                min_value: Some(0.0),
-                                max_value: Some(60.0),
-                            }),
-                        },
-                    ),
-                    t::CreateCustomProfileFieldBody::Date(t::DateCreateCustomProfileFieldBody {
+                    t::CustomProfileFieldBody::Number(t::CustomProfileFieldBodyNumber {
+                        name: "seniority".into(),
+                        label: Some("Years of service".into()),
+                        description: None,
+                        required: false,
+                        config: Some(t::NumberProfileFieldConfig {
+                            placeholder: None,
+                            min_value: Some(0.0),
+                            max_value: Some(60.0),
+                        }),
+                    }),
+                    t::CustomProfileFieldBody::Date(t::CustomProfileFieldBodyDate {
                         name: "startDate".into(),
                         label: Some("Start date".into()),
                         description: None,
                         required: true,
-                        config: Some(t::DateCreateCustomProfileFieldBodyConfig {
+                        config: Some(t::DateProfileFieldConfig {
                             placeholder: Some("01.10.2026".into()),
                             format: "custom".into(),
                             custom_format: Some("dd.MM.yyyy".into()),
                         }),
                     }),
-                    t::CreateCustomProfileFieldBody::Checkbox(
-                        t::CheckboxCreateCustomProfileFieldBody {
-                            name: "safetyTraining".into(),
-                            label: Some("I completed the radiation safety training".into()),
-                            required: true,
-                            config: Some(t::CheckboxCreateCustomProfileFieldBodyConfig {
-                                default_value: t::IsThirdParty::False,
-                            }),
-                        },
-                    ),
+                    t::CustomProfileFieldBody::Checkbox(t::CustomProfileFieldBodyCheckbox {
+                        name: "safetyTraining".into(),
+                        label: Some("I completed the radiation safety training".into()),
+                        required: true,
+                        config: Some(t::CheckboxProfileFieldConfig {
+                            default_value: t::BooleanString::False,
+                        }),
+                    }),
                 ];
                 c.custom_profile_fields()
                     .create_custom_profile_fields_batch(body)
@@ -340,11 +334,11 @@ fn batch_cases() -> Vec<Case> {
             invoke!(|c| {
                 let body = t::UpdateCustomProfileFieldsSieOrderBody {
                     order: vec![
-                        t::Order {
+                        t::UpdateCustomProfileFieldsSieOrderBodyOrderItem {
                             name: "seniority".into(),
                             sie_order: 1.0,
                         },
-                        t::Order {
+                        t::UpdateCustomProfileFieldsSieOrderBodyOrderItem {
                             name: "department".into(),
                             sie_order: 2.0,
                         },

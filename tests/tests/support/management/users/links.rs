@@ -62,7 +62,7 @@ fn role_cases() -> Vec<Case> {
         case(
             "AssignUserRoles",
             invoke!(|c| {
-                let body = t::ReplaceApplicationRolesBody {
+                let body = t::RoleIdsBody {
                     role_ids: vec![ROLE_A.into(), ROLE_B.into()],
                 };
                 c.users().assign_user_roles(HOSTILE, body)
@@ -77,7 +77,7 @@ fn role_cases() -> Vec<Case> {
         case(
             "ReplaceUserRoles",
             invoke!(|c| {
-                let body = t::ReplaceApplicationRolesBody {
+                let body = t::RoleIdsBody {
                     role_ids: vec![ROLE_B.into()],
                 };
                 c.users().replace_user_roles(HOSTILE, body)
@@ -201,7 +201,7 @@ fn identity_cases() -> Vec<Case> {
         case(
             "ReplaceUserIdentity",
             invoke!(|c| {
-                let body = t::IdentitiesValue {
+                let body = t::SocialIdentities {
                     user_id: "g-2718281828".into(),
                     details: Some(object(
                         json!({ "email": "marie@gmail.example", "verified": true }),
@@ -228,7 +228,7 @@ fn identity_cases() -> Vec<Case> {
         case(
             "ReplaceUserIdentity",
             invoke!(|c| {
-                let body = t::IdentitiesValue {
+                let body = t::SocialIdentities {
                     user_id: "gh-481516".into(),
                     details: None,
                 };
@@ -376,7 +376,7 @@ fn grant_cases() -> Vec<Case> {
             invoke!(|c| {
                 c.users()
                     .list_user_grants(HOSTILE)
-                    .app_type(t::AppType::FirstParty)
+                    .app_type(t::ListUserGrantsAppType::FirstParty)
             }),
             Req::new("GET", "/api/users/a%2Fb%3Fc%23d%20e%2F%C3%BC/grants")
                 .query(&[("appType", "firstParty")]),

@@ -357,9 +357,9 @@ fn account_center_cases() -> Vec<Case> {
             invoke!(|c| {
                 let body = t::UpdateAccountCenterSettingsBody {
                     enabled: Some(true),
-                    fields: Some(t::AccountCenterSettingsFields {
-                        phone: Some(t::Name::Off),
-                        session: Some(t::Name::ReadOnly),
+                    fields: Some(t::AccountCenterFields {
+                        phone: Some(t::AccountCenterFieldAccess::Off),
+                        session: Some(t::AccountCenterFieldAccess::ReadOnly),
                         ..Default::default()
                     }),
                     webauthn_related_origins: Some(vec![]),
@@ -447,7 +447,7 @@ fn one_time_token_cases() -> Vec<Case> {
                 c.one_time_tokens()
                     .list_one_time_tokens()
                     .email("new.hire@lab.example.org")
-                    .status(t::ListOneTimeTokensStatus::Active)
+                    .status(t::OneTimeTokenStatus::Active)
                     .page(1)
                     .page_size(5)
             }),
@@ -528,7 +528,7 @@ fn one_time_token_cases() -> Vec<Case> {
             "ReplaceOneTimeTokenStatus",
             invoke!(|c| {
                 let body = t::ReplaceOneTimeTokenStatusBody {
-                    status: t::ListOneTimeTokensStatus::Revoked,
+                    status: t::OneTimeTokenStatus::Revoked,
                 };
                 c.one_time_tokens()
                     .replace_one_time_token_status(HOSTILE, body)

@@ -9,6 +9,7 @@ mod merge;
 #[cfg(test)]
 mod name_tests;
 mod operation;
+mod patch;
 mod rename;
 mod schema;
 mod shape;
@@ -37,6 +38,7 @@ pub fn lower(doc: &Document) -> Result<Api, Diagnostics> {
     };
     rename::name_shared_types(&mut api, &lowerer.contexts, &mut lowerer.names);
     indirection::box_cycles(&mut api.types);
+    patch::mark_patch_fields(&mut api);
     lowerer.diags.into_result(api)
 }
 

@@ -34,6 +34,10 @@ mod names;
 mod paging;
 #[allow(dead_code, unused_imports)]
 #[rustfmt::skip]
+#[path = "../snapshots/presence.rs"]
+mod presence;
+#[allow(dead_code, unused_imports)]
+#[rustfmt::skip]
 #[path = "../snapshots/schemas.rs"]
 mod schemas;
 
@@ -46,6 +50,7 @@ fn snapshots_compile_with_warnings_denied() {
     assert!(std::any::type_name::<hostile::types::TreeNode>().ends_with("TreeNode"));
     assert!(std::any::type_name::<media::types::Memo>().ends_with("Memo"));
     assert!(std::any::type_name::<paging::types::User>().ends_with("User"));
+    assert!(std::any::type_name::<presence::types::ProfileChanges>().ends_with("ProfileChanges"));
     assert!(std::any::type_name::<schemas::types::Animal>().ends_with("Animal"));
     assert!(std::any::type_name::<names::types::Customer>().ends_with("Customer"));
 }

@@ -58,8 +58,8 @@
 //! | Spec | Rust |
 //! | --- | --- |
 //! | required, not nullable property | `T` |
-//! | required nullable, or optional not nullable | `Option<T>` |
-//! | optional nullable property | `Option<Option<T>>` |
+//! | required nullable, optional not nullable, optional nullable | `Option<T>` |
+//! | optional nullable, in a type reachable from a PATCH body | `Patch<T>` |
 //! | `nullable` on items, bodies, map values, branches | dropped: `Vec<T>`, `T` |
 //! | string `enum` / Logto literal `format: "\"x\""` | open `#[non_exhaustive]` enum with `Unknown(String)` |
 //! | `oneOf` keyed by a literal property | `#[non_exhaustive]` enum with `Unknown(Value)` |

@@ -27,6 +27,10 @@
 //!
 //! Every call returns [`Result`]`<`[`ApiResponse`]`<T>>`: the decoded body plus status and headers,
 //! or one [`Error`] whose [`Error::Api`] case carries Logto's `{code, message, data}` body.
+//!
+//! In the body of a PATCH call, a field that may be left out or `null` is a [`Patch`]: leave it
+//! [`Unchanged`](Patch::Unchanged), clear it with [`Null`](Patch::Null) or [`Set`](Patch::Set) it.
+//! Everywhere else such a field is an `Option`, and `null` reads as `None`.
 
 #![deny(missing_docs)]
 // docs.rs builds with `--cfg docsrs` (see Cargo.toml): label feature-gated items.
@@ -43,6 +47,7 @@ mod cookies;
 mod error;
 mod file;
 mod paging;
+mod patch;
 mod response;
 mod retry;
 #[cfg(feature = "experience")]
@@ -62,6 +67,7 @@ pub use error::VerificationProblem;
 pub use error::{ApiError, Error, LogtoError, Result, SignInProblem};
 pub use file::FilePart;
 pub use paging::{Page, DEFAULT_PAGE_SIZE};
+pub use patch::Patch;
 pub use response::ApiResponse;
 pub use retry::RetryPolicy;
 #[cfg(feature = "experience")]

@@ -298,12 +298,8 @@ pub mod types {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub translation_key: Option<String>,
         /// `nickname` (optional).
-        #[serde(
-            default,
-            skip_serializing_if = "Option::is_none",
-            with = "::logto_api::__private::double_option"
-        )]
-        pub nickname: Option<Option<String>>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub nickname: Option<String>,
         /// `tags` (optional).
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub tags: Option<BTreeMap<String, String>>,
@@ -312,12 +308,8 @@ pub mod types {
         pub script: Option<Value>,
         /// `rawData` (optional).
         #[serde(rename = "rawData")]
-        #[serde(
-            default,
-            skip_serializing_if = "Option::is_none",
-            with = "::logto_api::__private::double_option"
-        )]
-        pub raw_data: Option<Option<Value>>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub raw_data: Option<Value>,
         /// `color` (optional).
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub color: Option<String>,

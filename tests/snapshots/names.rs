@@ -130,12 +130,8 @@ pub mod types {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub shade: Option<ShelfShade>,
         /// Paint on its edge.
-        #[serde(
-            default,
-            skip_serializing_if = "Option::is_none",
-            with = "::logto_api::__private::double_option"
-        )]
-        pub trim: Option<Option<ShelfShade>>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub trim: Option<ShelfShade>,
         /// `finish` (optional).
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub finish: Option<ShelfShade>,

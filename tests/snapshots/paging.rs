@@ -15,12 +15,8 @@ pub mod types {
         /// `id`.
         pub id: String,
         /// `username` (optional).
-        #[serde(
-            default,
-            skip_serializing_if = "Option::is_none",
-            with = "::logto_api::__private::double_option"
-        )]
-        pub username: Option<Option<String>>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub username: Option<String>,
     }
 }
 /// Request builders: set optional parameters, then `.send().await`.

@@ -66,12 +66,8 @@ pub mod types {
         /// The text itself, or its checksum.
         pub text: String,
         /// `mood` (optional).
-        #[serde(
-            default,
-            skip_serializing_if = "Option::is_none",
-            with = "::logto_api::__private::double_option"
-        )]
-        pub mood: Option<Option<Mood>>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub mood: Option<Mood>,
     }
     /// Schema at `/components/schemas/NewPost`.
     #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
@@ -392,12 +388,8 @@ pub mod types {
     #[serde(crate = "::logto_api::__private::serde")]
     pub struct Owner {
         /// `pet` (optional).
-        #[serde(
-            default,
-            skip_serializing_if = "Option::is_none",
-            with = "::logto_api::__private::double_option"
-        )]
-        pub pet: Option<Option<Animal>>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub pet: Option<Animal>,
     }
     /// Schema at `/components/schemas/Graph`.
     #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]

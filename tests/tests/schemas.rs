@@ -27,9 +27,14 @@ fn all_of_a_string_decodes_either_form() {
         assert_eq!(note.text, text);
     }
     let note: Note = round_trip(json!({ "text": "t", "mood": "busy" }));
-    assert_eq!(note.mood, Some(Some(Mood::Busy)));
-    let note: Note = round_trip(json!({ "text": "t", "mood": null }));
-    assert_eq!(note.mood, Some(None));
+    assert_eq!(note.mood, Some(Mood::Busy));
+    // Outside a PATCH body an optional `null` reads as `None`, and `None` is left out.
+    let note: Note = serde_json::from_value(json!({ "text": "t", "mood": null })).expect("decodes");
+    assert_eq!(note.mood, None);
+    assert_eq!(
+        serde_json::to_value(&note).expect("encodes"),
+        json!({ "text": "t" })
+    );
 }
 
 #[test]
@@ -200,9 +205,9 @@ fn an_all_of_with_a_discriminated_union_keeps_both() {
     assert_eq!((goat.id.as_str(), goat.horns), ("g1", Some(true)));
     // A nullable reference to a discriminated union is that union.
     let owner: Owner = round_trip(json!({ "pet": { "kind": "hen", "eggs": 2 } }));
-    assert!(matches!(owner.pet, Some(Some(Animal::Hen(_)))));
-    let owner: Owner = round_trip(json!({ "pet": null }));
-    assert_eq!(owner.pet, Some(None));
+    assert!(matches!(owner.pet, Some(Animal::Hen(_))));
+    let owner: Owner = serde_json::from_value(json!({ "pet": null })).expect("decodes");
+    assert_eq!(owner.pet, None);
 }
 
 #[tokio::test]

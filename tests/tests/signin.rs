@@ -549,7 +549,7 @@ async fn the_full_flow_ends_with_tokens_that_the_account_api_uses() {
 
     let me = client.with_user_tokens(&tokens).expect("client");
     let profile = me.my_account().get_profile().send().await.expect("profile");
-    assert_eq!(profile.body.username, Some(Some("ada".to_owned())));
+    assert_eq!(profile.body.username, Some("ada".to_owned()));
     assert_eq!(fake.code_exchanges.load(Ordering::SeqCst), 1);
     assert_eq!(fake.refreshes.load(Ordering::SeqCst), 0);
 }

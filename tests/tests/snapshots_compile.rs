@@ -34,6 +34,10 @@ mod names;
 mod paging;
 #[allow(dead_code, unused_imports)]
 #[rustfmt::skip]
+#[path = "../snapshots/presence.rs"]
+mod presence;
+#[allow(dead_code, unused_imports)]
+#[rustfmt::skip]
 #[path = "../snapshots/schemas.rs"]
 mod schemas;
 
@@ -51,6 +55,7 @@ fn snapshots_compile_with_warnings_denied() {
         std::any::type_name::<paging::types::ListUsersResponseItem>()
             .ends_with("ListUsersResponseItem")
     );
+    assert!(std::any::type_name::<presence::types::ProfileChanges>().ends_with("ProfileChanges"));
     assert!(std::any::type_name::<schemas::types::Animal>().ends_with("Animal"));
     assert!(std::any::type_name::<names::types::Customer>().ends_with("Customer"));
 }

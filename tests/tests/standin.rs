@@ -309,7 +309,7 @@ async fn the_client_signs_in_verifies_the_id_token_and_refreshes() {
 
     let me = client.with_user_tokens(&tokens).expect("client");
     let profile = me.my_account().get_profile().send().await.expect("profile");
-    assert_eq!(profile.body.username, Some(Some(USERNAME.to_owned())));
+    assert_eq!(profile.body.username, Some(USERNAME.to_owned()));
     // The current refresh token (the sign-in's, unless a refresh rotated it) is the one to store.
     let refresh_token = me.refresh_token().expect("refresh token");
     let later = client

@@ -11,7 +11,8 @@
 //! - `spec pull ...` / `spec diff OLD NEW`: fetch a document; report drift between two documents
 //!   in terms of the generated crate.
 //! - `surface [FILE...]`: counts of weak spots in the generated surface (names after other
-//!   operations, `VariantN`, placeholder docs, `f64` timestamps, `Option<Option<_>>`).
+//!   operations, `VariantN`, placeholder docs, `f64` timestamps, `Option<Option<_>>`) and the
+//!   number of `Patch<_>` fields.
 //! - `type-paths FILE`: every generated type by the place a user reaches it from; two runs
 //!   joined on the place list renamed types (the CHANGELOG's migration lists).
 

@@ -7,7 +7,11 @@
 //! - names with a `VariantN` part, and types named like another plus a number (`TypeTotp2`);
 //! - fields documented only by the generator's placeholder (no description in the document);
 //! - timestamps (`...At` fields) typed `f64`;
-//! - `Option<Option<T>>` fields (optional and nullable).
+//! - `Option<Option<T>>` written anywhere in the generated source: counted on the emitted
+//!   tokens rather than the IR, so that the count follows what the emitter writes
+//!   (since `Patch<T>`, optional nullable fields are no longer `Option<Option<T>>`);
+//! - fields typed `logto_api::Patch<T>` (optional and nullable in a type reachable from a PATCH
+//!   body), where absent, `null` and a value are three requests.
 
 use crate::root;
 use logto_api_codegen::ir::{Api, Operation, Payload, TypeKind, TypeRef};
@@ -29,8 +33,10 @@ pub struct Surface {
     pub placeholder_field_docs: usize,
     /// Fields named `...At` typed `f64`.
     pub f64_timestamps: usize,
-    /// Optional and nullable fields (`Option<Option<T>>`).
+    /// `Option<Option<` in the generated source.
     pub double_options: usize,
+    /// Fields typed `Patch<T>`.
+    pub patch_fields: usize,
 }
 
 /// Runs the command.
@@ -43,14 +49,14 @@ pub fn run(args: &[String]) -> Result<(), String> {
     } else {
         args.iter().map(PathBuf::from).collect()
     };
-    println!("| document | types | named after another operation | VariantN | numbered | placeholder field docs | f64 timestamps | Option<Option<_>> |");
-    println!("| --- | --- | --- | --- | --- | --- | --- | --- |");
+    println!("| document | types | named after another operation | VariantN | numbered | placeholder field docs | f64 timestamps | Option<Option<_>> | Patch<_> fields |");
+    println!("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
     for spec in specs {
         let api = logto_api_codegen::lower_file(&spec, &spec.display().to_string())
             .map_err(|d| d.to_string())?;
         let s = surface(&api);
         println!(
-            "| {} | {} | {} | {} | {} | {} | {} | {} |",
+            "| {} | {} | {} | {} | {} | {} | {} | {} | {} |",
             spec.display(),
             s.types,
             s.named_after_other_operation,
@@ -58,7 +64,8 @@ pub fn run(args: &[String]) -> Result<(), String> {
             s.numbered,
             s.placeholder_field_docs,
             s.f64_timestamps,
-            s.double_options
+            s.double_options,
+            s.patch_fields
         );
     }
     Ok(())
@@ -68,8 +75,14 @@ pub fn run(args: &[String]) -> Result<(), String> {
 pub fn surface(api: &Api) -> Surface {
     let names: BTreeSet<&str> = api.types.iter().map(|t| t.name.as_str()).collect();
     let op_names: Vec<String> = api.operations().map(pascal_id).collect();
+    // Without whitespace: pretty-printing may break a long type across lines.
+    let source: String = logto_api_codegen::emit::emit(api, &Default::default())
+        .to_string()
+        .split_whitespace()
+        .collect();
     let mut s = Surface {
         types: api.types.len(),
+        double_options: source.matches("Option<Option<").count(),
         ..Surface::default()
     };
     for op in api.operations() {
@@ -95,7 +108,7 @@ pub fn surface(api: &Api) -> Surface {
                     s.placeholder_field_docs +=
                         usize::from(f.doc.as_deref().is_none_or(|d| d.trim().is_empty()));
                     s.f64_timestamps += usize::from(f.wire.ends_with("At") && is_f64(&f.ty));
-                    s.double_options += usize::from(!f.required && f.nullable && !st.multipart);
+                    s.patch_fields += usize::from(f.patch);
                 }
             }
             TypeKind::Union(u) => {
@@ -179,8 +192,22 @@ mod tests {
         let s = surface(&api);
         assert_eq!(s.named_after_other_operation, 1, "{s:?}");
         assert_eq!(s.f64_timestamps, 1, "{s:?}");
-        assert_eq!(s.double_options, 1, "{s:?}");
+        // An answer's optional `null` is a plain `Option`.
+        assert_eq!((s.double_options, s.patch_fields), (0, 0), "{s:?}");
         assert!(s.placeholder_field_docs >= 3, "{s:?}");
         assert!(s.variant_n >= 1, "{s:?}");
+    }
+
+    #[test]
+    fn patch_fields_are_counted_and_are_not_double_options() {
+        let doc = r##"{"openapi":"3.0.3","info":{"title":"t","version":"1"},"paths":{
+          "/users/{id}":{"patch":{"operationId":"UpdateUser","parameters":[{"name":"id","in":"path","required":true,"schema":{"type":"string"}}],
+            "requestBody":{"content":{"application/json":{"schema":{"type":"object","properties":{
+              "name":{"type":"string","nullable":true},"bio":{"type":"string"}}}}}},
+            "responses":{"204":{"description":"ok"}}}}}}"##;
+        let doc = logto_api_codegen::load::load_str("t.json", doc).expect("loads");
+        let api = logto_api_codegen::lower::lower(&doc).expect("lowers");
+        let s = surface(&api);
+        assert_eq!((s.double_options, s.patch_fields), (0, 1), "{s:?}");
     }
 }

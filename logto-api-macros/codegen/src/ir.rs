@@ -140,6 +140,10 @@ pub struct Field {
     pub required: bool,
     /// `nullable: true`.
     pub nullable: bool,
+    /// Optional, nullable and in a type reachable from the body of a PATCH operation, where
+    /// absent, `null` and a value are three different requests: `logto_api::Patch<T>` rather
+    /// than `Option<T>`. Decided on the whole API once lowering is done (`lower::patch`).
+    pub patch: bool,
     /// Raw description.
     pub doc: Option<String>,
 }

@@ -37,6 +37,14 @@
 //! - Recursion (`lower::indirection`): a list or map component that contains itself is a
 //!   newtype; by-value cycles get a `Box` on the back edges of a search in name order, and
 //!   by-value chains deeper than rustc follows get one too.
+//! - Presence (`lower::patch`): a required property is `T`, or `Option<T>` written as `null`
+//!   when `nullable`; an optional one is `Option<T>`, left out when `None`, and a `nullable` one
+//!   reads both `null` and absent as `None`. The exception is an optional, `nullable` property
+//!   of a struct reachable from the body of a PATCH operation (through fields, lists, maps,
+//!   union variants and newtypes, named types followed transitively): there leaving it out,
+//!   `null` and a value are three requests, so it is `logto_api::Patch<T>` (`Unchanged` left
+//!   out, `Null`, `Set(v)`). A type reachable from a PATCH body and from elsewhere is `Patch`
+//!   everywhere. `Option<Option<T>>` never appears.
 //! - `format`: `int32` `i32`, `int64` `i64`, `uint32` `u32`, `uint64` `u64`, `float` `f32`,
 //!   `double` `f64`; without a format `i64` and `f64`.
 //! - Responses: statuses listed as 2xx/3xx decode as success; with none listed, `default` is the

@@ -22,7 +22,7 @@ use logto_api::experience::types::{
     PasswordIdentifier, SignInIdentifierType,
 };
 use logto_api::management::types::{CreateRoleBody, CreateUserBody, RoleIdsBody};
-use logto_api::{Client, Logto, OidcApp, UserTokens};
+use logto_api::{Client, Logto, OidcApp, Patch, UserTokens};
 use standin::{StandIn, StandInUser};
 use std::time::{SystemTime, UNIX_EPOCH};
 
@@ -191,7 +191,8 @@ async fn account(setup: &Setup, tokens: &UserTokens) -> Result<(), BoxError> {
     );
 
     let update = UpdateProfileBody {
-        name: Some(Some("Renamed by the tour".to_owned())),
+        // Sets the name; `Patch::Null` would clear it, and fields left `Unchanged` are not sent.
+        name: Patch::Set("Renamed by the tour".to_owned()),
         ..Default::default()
     };
     let updated = client.my_account().update_profile(update).send().await?;

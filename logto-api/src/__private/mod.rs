@@ -10,9 +10,7 @@ pub use futures_util::stream::Stream;
 pub use request::{encode_path, encode_segment, RawResponse, Request};
 pub use reqwest::multipart::Form;
 pub use reqwest::Method;
-pub use serde_support::{
-    deserialize_str, double_option, from_value, serialize_tagged, tag_of, text_value,
-};
+pub use serde_support::{deserialize_str, from_value, serialize_tagged, tag_of, text_value};
 pub use style::Style;
 pub use {serde, serde_json};
 

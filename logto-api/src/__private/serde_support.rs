@@ -3,29 +3,6 @@
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::Value;
 
-/// For optional, nullable fields: `None` = absent, `Some(None)` = `null`, `Some(Some(v))`.
-pub mod double_option {
-    use super::*;
-
-    /// Writes `null` for `Some(None)`; `None` is skipped by `skip_serializing_if`.
-    pub fn serialize<S: Serializer, T: Serialize>(
-        value: &Option<Option<T>>,
-        s: S,
-    ) -> Result<S::Ok, S::Error> {
-        match value {
-            Some(inner) => inner.serialize(s),
-            None => s.serialize_none(),
-        }
-    }
-
-    /// Reads a present field (even `null`) as `Some`; `#[serde(default)]` makes absent `None`.
-    pub fn deserialize<'de, D: Deserializer<'de>, T: Deserialize<'de>>(
-        d: D,
-    ) -> Result<Option<Option<T>>, D::Error> {
-        Option::<T>::deserialize(d).map(Some)
-    }
-}
-
 /// Reads a string for an open enum.
 pub fn deserialize_str<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
     String::deserialize(d)

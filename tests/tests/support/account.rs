@@ -9,6 +9,7 @@ pub(super) use super::values::object;
 use super::{Auth, Case, Doc, ExpectedRequest as Req, Part, Reply, HOSTILE};
 use logto_api::account::types as t;
 use logto_api::FilePart;
+use logto_api::Patch;
 use serde_json::{json, Value};
 
 pub(super) fn case(op: &'static str, call: super::Invoke, request: Req, reply: Reply) -> Case {
@@ -72,8 +73,8 @@ fn profile_cases() -> Vec<Case> {
             "UpdateProfile",
             invoke!(|c| {
                 let body = t::UpdateProfileBody {
-                    name: Some(Some("Lena Park".into())),
-                    avatar: Some(None),
+                    name: Patch::Set("Lena Park".into()),
+                    avatar: Patch::Null,
                     custom_data: Some(object(json!({ "theme": "dark", "onboarded": true }))),
                     ..Default::default()
                 };
@@ -91,7 +92,7 @@ fn profile_cases() -> Vec<Case> {
             "UpdateProfile",
             invoke!(|c| {
                 let body = t::UpdateProfileBody {
-                    username: Some(Some("lena_park_2".into())),
+                    username: Patch::Set("lena_park_2".into()),
                     ..Default::default()
                 };
                 c.my_account().update_profile(body)

@@ -41,8 +41,10 @@ fn field_type(f: &Field) -> TokenStream {
     let t = type_tokens(&f.ty, &TokenStream::new());
     match (f.required, f.nullable) {
         (true, false) => t,
-        (true, true) | (false, false) => quote!(Option<#t>),
-        (false, true) => quote!(Option<Option<#t>>),
+        // Absent, `null` and a value are three different requests (see `lower::patch`).
+        (false, true) if f.patch => quote!(::logto_api::Patch<#t>),
+        // Elsewhere `null` and absent both read as `None`.
+        _ => quote!(Option<#t>),
     }
 }
 
@@ -51,13 +53,13 @@ fn field_attrs(f: &Field) -> TokenStream {
         let wire = &f.wire;
         quote!(#[serde(rename = #wire)])
     });
-    let presence = match (f.required, f.nullable) {
+    let presence = match (f.required, f.patch) {
+        // A required nullable field is written as `null` when `None`.
         (true, _) => quote!(),
+        (false, true) => {
+            quote!(#[serde(default, skip_serializing_if = "::logto_api::Patch::is_unchanged")])
+        }
         (false, false) => quote!(#[serde(default, skip_serializing_if = "Option::is_none")]),
-        // Absent, `null` and a value are three different requests for a PATCH body.
-        (false, true) => quote! {
-            #[serde(default, skip_serializing_if = "Option::is_none", with = "::logto_api::__private::double_option")]
-        },
     };
     quote!(#rename #presence)
 }
@@ -129,6 +131,7 @@ fn emit_multipart(name: &str, s: &Struct, doc: TokenStream) -> TokenStream {
         let (doc, fname) = (field_doc(f), ident(&f.name));
         let ty = field_type(&Field {
             nullable: false,
+            patch: false,
             ..f.clone()
         });
         quote! { #doc pub #fname: #ty, }

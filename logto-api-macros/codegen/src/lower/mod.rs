@@ -10,6 +10,7 @@ mod merge;
 #[cfg(test)]
 mod name_tests;
 mod operation;
+mod patch;
 mod schema;
 mod shape;
 mod union;
@@ -36,6 +37,7 @@ pub fn lower(doc: &Document) -> Result<Api, Diagnostics> {
         groups,
     };
     indirection::box_cycles(&mut api.types);
+    patch::mark_patch_fields(&mut api);
     lowerer.diags.into_result(api)
 }
 

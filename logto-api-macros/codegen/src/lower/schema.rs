@@ -484,6 +484,8 @@ impl Lowerer<'_> {
                 ty,
                 required: required.contains(wire),
                 nullable: lowered.nullable,
+                // Known only once every operation is lowered (`patch::mark_patch_fields`).
+                patch: false,
                 doc,
             });
         }

@@ -255,8 +255,8 @@ impl<'a> Ir<'a> {
                 let t = self.erased(&f.ty);
                 Some(match (f.required, f.nullable) {
                     (true, false) => t,
-                    (true, true) | (false, false) => format!("Option<{t}>"),
-                    (false, true) => format!("Option<Option<{t}>>"),
+                    (false, true) if f.patch => format!("Patch<{t}>"),
+                    _ => format!("Option<{t}>"),
                 })
             }
         }

@@ -58,8 +58,8 @@
 //! | Spec | Rust |
 //! | --- | --- |
 //! | required, not nullable property | `T` |
-//! | required nullable, or optional not nullable | `Option<T>` |
-//! | optional nullable property | `Option<Option<T>>` |
+//! | required nullable, optional not nullable, optional nullable | `Option<T>` |
+//! | optional nullable, in a type reachable from a PATCH body | `Patch<T>` |
 //! | `nullable` on items, bodies, map values, branches | dropped: `Vec<T>`, `T` |
 //! | string `enum` / Logto literal `format: "\"x\""` | open `#[non_exhaustive]` enum with `Unknown(String)` |
 //! | `oneOf` keyed by a literal property | `#[non_exhaustive]` enum with `Unknown(Value)` |
@@ -132,10 +132,10 @@
 //! | `response-property-became-optional` | breaking | response | compile → none if the Rust type stays | `T` → `Option<T>` |
 //! | `request-property-deprecated` | warning | request | none | informational |
 //! | `response-property-deprecated` | warning | response | none | informational |
-//! | `request-became-nullable` | info | request | compile → none outside struct fields | `T` → `Option<T>` |
-//! | `response-became-nullable` | breaking | response | compile → runtime outside struct fields | a `null` item or body cannot decode into `T` |
-//! | `request-became-non-nullable` | breaking | request | compile → none outside struct fields | `Option<T>` → `T` |
-//! | `response-became-non-nullable` | info | response | compile → none outside struct fields | `Option<T>` → `T` |
+//! | `request-became-nullable` | info | request | compile → none outside struct fields or if the Rust type stays | `T` → `Option<T>`, `Option<T>` → `Patch<T>` in what a PATCH body reaches |
+//! | `response-became-nullable` | breaking | response | compile → runtime outside struct fields, none if the Rust type stays | a `null` item or body cannot decode into `T`; an optional field stays `Option<T>` |
+//! | `request-became-non-nullable` | breaking | request | compile → none outside struct fields or if the Rust type stays | `Option<T>` → `T`, `Patch<T>` → `Option<T>` |
+//! | `response-became-non-nullable` | info | response | compile → none outside struct fields or if the Rust type stays | `Option<T>` → `T` |
 //! | `request-type-changed` | breaking | request | compile → runtime if the Rust type stays | e.g. `i64` → `String`, `String` → enum |
 //! | `response-type-changed` | breaking | response | compile → runtime if the Rust type stays | |
 //! | `request-format-changed` | warning | request | runtime → none when a format is removed; compile for multipart `binary` | formats are not typed; the server may validate |

@@ -206,8 +206,8 @@ fn sign_in_cases() -> Vec<Case> {
                         favicon: Some("https://cdn.example.org/portal.ico".into()),
                         ..Default::default()
                     }),
-                    custom_css: Some(None),
-                    display_name: Some(Some("Partner Portal".into())),
+                    custom_css: None,
+                    display_name: Some("Partner Portal".into()),
                     terms_of_use_url: Some("https://portal.example.org/terms".into()),
                     privacy_policy_url: None,
                 };
@@ -224,7 +224,6 @@ fn sign_in_cases() -> Vec<Case> {
                     "logoUrl": "https://cdn.example.org/portal.png",
                     "favicon": "https://cdn.example.org/portal.ico"
                 },
-                "customCss": null,
                 "displayName": "Partner Portal",
                 "termsOfUseUrl": "https://portal.example.org/terms",
                 "privacyPolicyUrl": null
@@ -236,7 +235,7 @@ fn sign_in_cases() -> Vec<Case> {
             "ReplaceApplicationSignInExperience",
             invoke!(|c| {
                 let body = t::ReplaceApplicationSignInExperienceBody {
-                    custom_css: Some(Some(".logo { height: 40px; }".into())),
+                    custom_css: Some(".logo { height: 40px; }".into()),
                     terms_of_use_url: Some("https://portal.example.org/terms".into()),
                     privacy_policy_url: Some(String::new()),
                     ..Default::default()

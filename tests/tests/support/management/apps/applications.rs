@@ -7,6 +7,7 @@ use super::{
 };
 use crate::support::{Case, ExpectedRequest as Req, Reply, HOSTILE};
 use logto_api::management::types as t;
+use logto_api::Patch;
 use serde_json::{json, Value};
 
 pub fn cases() -> Vec<Case> {
@@ -86,7 +87,7 @@ fn record_cases() -> Vec<Case> {
             invoke!(|c| {
                 let body = t::CreateApplicationBody {
                     name: "Storefront SPA".into(),
-                    description: Some(Some("Browser client of the storefront".into())),
+                    description: Some("Browser client of the storefront".into()),
                     r#type: t::ApplicationType::Spa,
                     oidc_client_metadata: Some(t::OidcClientMetadata {
                         redirect_uris: vec!["https://shop.example.org/callback".into()],
@@ -126,13 +127,14 @@ fn record_cases() -> Vec<Case> {
             })),
             Reply::Json(200, spa_app()),
         ),
-        // A Protected App names its sub-domain and origin; a null description is sent as null.
+        // A Protected App names its sub-domain and origin; outside a PATCH body, a `None`
+        // description is left out (`null` and absent mean the same to Logto there).
         case(
             "CreateApplication",
             invoke!(|c| {
                 let body = t::CreateApplicationBody {
                     name: "Legacy intranet".into(),
-                    description: Some(None),
+                    description: None,
                     r#type: t::ApplicationType::Protected,
                     oidc_client_metadata: None,
                     custom_client_metadata: None,
@@ -147,7 +149,6 @@ fn record_cases() -> Vec<Case> {
             }),
             Req::new("POST", "/api/applications").json(json!({
                 "name": "Legacy intranet",
-                "description": null,
                 "type": "Protected",
                 "customData": { "owner": "it-ops" },
                 "protectedAppMetadata": {
@@ -176,7 +177,7 @@ fn record_cases() -> Vec<Case> {
             invoke!(|c| {
                 let body = t::UpdateApplicationBody {
                     name: Some("Partner portal".into()),
-                    description: Some(None),
+                    description: Patch::Null,
                     oidc_client_metadata: Some(t::OidcClientMetadata {
                         redirect_uris: vec!["https://portal.example.org/auth/callback".into()],
                         post_logout_redirect_uris: vec!["https://portal.example.org/".into()],
@@ -242,7 +243,7 @@ fn record_cases() -> Vec<Case> {
                     ..Default::default()
                 };
                 let body = t::UpdateApplicationBody {
-                    protected_app_metadata: Some(Some(metadata)),
+                    protected_app_metadata: Patch::Set(metadata),
                     ..Default::default()
                 };
                 c.applications().update_application(HOSTILE, body)
@@ -517,7 +518,7 @@ fn secret_cases() -> Vec<Case> {
             invoke!(|c| {
                 let body = t::SecretBody {
                     name: "rotation-q3".into(),
-                    expires_at: Some(Some(4102444800000.0)),
+                    expires_at: Some(4102444800000.0),
                 };
                 c.applications().create_application_secret(HOSTILE, body)
             }),

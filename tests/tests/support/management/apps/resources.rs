@@ -3,6 +3,7 @@
 use super::{case, resource, scope, SCOPE_ID, SCOPE_ID_2};
 use crate::support::{Case, ExpectedRequest as Req, Reply, HOSTILE};
 use logto_api::management::types as t;
+use logto_api::Patch;
 use serde_json::{json, Value};
 
 const ONE: &str = "/api/resources/a%2Fb%3Fc%23d%20e%2F%C3%BC";
@@ -192,7 +193,7 @@ fn scope_cases() -> Vec<Case> {
             invoke!(|c| {
                 let body = t::CreateResourceScopeBody {
                     name: "read:stock".into(),
-                    description: Some(Some("Read stock levels".into())),
+                    description: Some("Read stock levels".into()),
                 };
                 c.resources().create_resource_scope(HOSTILE, body)
             }),
@@ -203,26 +204,26 @@ fn scope_cases() -> Vec<Case> {
                 scope(SCOPE_ID, "read:stock", Some("Read stock levels")),
             ),
         ),
-        // `description` is nullable: a present null is sent as null.
+        // `description` is optional and nullable; outside a PATCH body `None` is left out.
         case(
             "CreateResourceScope",
             invoke!(|c| {
                 let body = t::CreateResourceScopeBody {
                     name: "write:stock".into(),
-                    description: Some(None),
+                    description: None,
                 };
                 c.resources().create_resource_scope(HOSTILE, body)
             }),
-            Req::new("POST", SCOPES).json(json!({ "name": "write:stock", "description": null })),
+            Req::new("POST", SCOPES).json(json!({ "name": "write:stock" })),
             Reply::Json(201, scope(SCOPE_ID_2, "write:stock", None)),
         )
-        .variant("null description"),
+        .variant("no description"),
         case(
             "UpdateResourceScope",
             invoke!(|c| {
                 let body = t::UpdateResourceScopeBody {
                     name: Some("delete:stock".into()),
-                    description: Some(Some("Remove stock entries".into())),
+                    description: Patch::Set("Remove stock entries".into()),
                 };
                 c.resources().update_resource_scope(HOSTILE, HOSTILE, body)
             }),

@@ -4,6 +4,7 @@
 use super::{case, object, SAML_APP};
 use crate::support::{Case, ExpectedRequest as Req, Reply, HOSTILE};
 use logto_api::management::types as t;
+use logto_api::Patch;
 use serde_json::{json, Value};
 
 const ONE: &str = "/api/saml-applications/a%2Fb%3Fc%23d%20e%2F%C3%BC";
@@ -71,7 +72,7 @@ fn app_cases() -> Vec<Case> {
             invoke!(|c| {
                 let body = t::CreateSamlApplicationBody {
                     name: "Expense tracker".into(),
-                    description: Some(Some("SAML service provider for expenses".into())),
+                    description: Some("SAML service provider for expenses".into()),
                     custom_data: Some(object(json!({ "vendor": "expenses-inc" }))),
                     attribute_mapping: Some(t::SamlAttributeMapping {
                         sub: Some("nameid".into()),
@@ -79,12 +80,12 @@ fn app_cases() -> Vec<Case> {
                         name: Some("displayName".into()),
                         ..Default::default()
                     }),
-                    entity_id: Some(Some("https://expenses.example.org/sp".into())),
-                    acs_url: Some(Some(t::SamlAcsUrl {
+                    entity_id: Some("https://expenses.example.org/sp".into()),
+                    acs_url: Some(t::SamlAcsUrl {
                         binding: t::SamlAcsUrlBinding::UrnOasisNamesTcSaml20BindingsHttpPost,
                         url: "https://expenses.example.org/acs".into(),
-                    })),
-                    encryption: Some(Some(object(json!({ "encryptAssertion": false })))),
+                    }),
+                    encryption: Some(object(json!({ "encryptAssertion": false }))),
                     name_id_format: Some(
                         t::CreateSamlApplicationBodyNameIdFormat::UrnOasisNamesTcSaml11NameidFormatEmailAddress,
                     ),
@@ -127,15 +128,15 @@ fn app_cases() -> Vec<Case> {
             invoke!(|c| {
                 let body = t::UpdateSamlApplicationBody {
                     name: Some("Expense tracker".into()),
-                    description: Some(None),
+                    description: Patch::Null,
                     app_level_access_control_enabled: Some(false),
                     attribute_mapping: Some(t::SamlAttributeMapping {
                         sub: Some("nameid".into()),
                         email: Some("mail".into()),
                         ..Default::default()
                     }),
-                    acs_url: Some(None),
-                    encryption: Some(None),
+                    acs_url: Patch::Null,
+                    encryption: Patch::Null,
                     name_id_format: Some(
                         t::SamlNameIdFormat::UrnOasisNamesTcSaml20NameidFormatTransient,
                     ),
@@ -365,7 +366,7 @@ fn flow_cases() -> Vec<Case> {
             invoke!(|c| {
                 let body = t::CreateSamlAuthnBody {
                     saml_request: SAML_REQUEST.into(),
-                    relay_state: Some(Some("expenses-relay-3".into())),
+                    relay_state: Some("expenses-relay-3".into()),
                 };
                 c.saml_applications_auth_flow()
                     .create_saml_authn(HOSTILE, body)

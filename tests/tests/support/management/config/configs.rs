@@ -5,6 +5,7 @@ use super::{object, strings};
 use crate::support::management::case;
 use crate::support::{Case, ExpectedRequest as Req, Reply, HOSTILE};
 use logto_api::management::types as t;
+use logto_api::Patch;
 use serde_json::{json, Value};
 
 const ACCESS_SCRIPT: &str =
@@ -397,7 +398,7 @@ fn jwt_customizers() -> Vec<Case> {
                         context: t::AccessTokenContextSample {
                             user: t::AccessTokenContextSampleUser {
                                 id: Some("u5er1d0000001".into()),
-                                username: Some(None),
+                                username: None,
                                 custom_data: Some(object(json!({ "tier": "pro" }))),
                                 ..Default::default()
                             },
@@ -421,7 +422,6 @@ fn jwt_customizers() -> Vec<Case> {
                 "context": {
                     "user": {
                         "id": "u5er1d0000001",
-                        "username": null,
                         "customData": { "tier": "pro" }
                     }
                 }
@@ -560,7 +560,7 @@ fn actions() -> Vec<Case> {
                 let body = t::Action {
                     script: ACTION_SCRIPT.into(),
                     environment_variables: Some(strings(&[("STAGE", "beta")])),
-                    context_sample: Some(Some(json!({ "user": { "id": "u5er1d0000001" } }))),
+                    context_sample: Some(json!({ "user": { "id": "u5er1d0000001" } })),
                     enabled: Some(true),
                     on_execution_error: Some(t::ActionExecutionErrorPolicy::Allow),
                 };
@@ -594,7 +594,7 @@ fn actions() -> Vec<Case> {
             invoke!(|c| {
                 let body = t::UpdateActionBody {
                     environment_variables: Some(strings(&[("STAGE", "ga")])),
-                    context_sample: Some(None),
+                    context_sample: Patch::Null,
                     on_execution_error: Some(t::ActionExecutionErrorPolicy::Block),
                     ..Default::default()
                 };

@@ -4,6 +4,7 @@ use super::object;
 use crate::support::management::case;
 use crate::support::{Case, ExpectedRequest as Req, Reply, HOSTILE};
 use logto_api::management::types as t;
+use logto_api::Patch;
 use serde_json::{json, Value};
 
 const LOGO: &str = "https://cdn.example.net/connectors/mailer.svg";
@@ -138,7 +139,7 @@ fn connectors() -> Vec<Case> {
                         target: Some("github".into()),
                         name: Some(object(json!({ "en": "GitHub (staff)" }))),
                         logo: Some("https://cdn.example.net/connectors/gh.svg".into()),
-                        logo_dark: Some(None),
+                        logo_dark: Patch::Null,
                     }),
                     sync_profile: Some(true),
                     enable_token_storage: Some(true),

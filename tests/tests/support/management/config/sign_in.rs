@@ -4,6 +4,7 @@ use crate::support::management::case;
 use crate::support::{Case, ExpectedRequest as Req, Part, Reply, HOSTILE};
 use logto_api::management::types as t;
 use logto_api::FilePart;
+use logto_api::Patch;
 use serde_json::{json, Map, Value};
 use std::collections::BTreeMap;
 
@@ -154,8 +155,8 @@ fn sign_in_experience() -> Vec<Case> {
                         dark_primary_color: "#58A6FF".into(),
                     }),
                     sign_in_mode: Some(t::SignInMode::SignInAndRegister),
-                    custom_css: Some(None),
-                    terms_of_use_url: Some(Some("https://example.org/terms".into())),
+                    custom_css: Patch::Null,
+                    terms_of_use_url: Patch::Set("https://example.org/terms".into()),
                     mfa: Some(t::MfaPolicy {
                         factors: vec![
                             t::MfaVerificationFactor::Totp,
@@ -192,7 +193,7 @@ fn sign_in_experience() -> Vec<Case> {
                         automatic_account_linking: Some(true),
                         skip_required_identifiers: None,
                     }),
-                    forgot_password_methods: Some(None),
+                    forgot_password_methods: Patch::Null,
                     ..Default::default()
                 };
                 c.sign_in_experience()

@@ -4,6 +4,7 @@ use super::super::case;
 use super::object;
 use crate::support::{Case, ExpectedRequest as Req, Reply, HOSTILE};
 use logto_api::management::types as t;
+use logto_api::Patch;
 use serde_json::{json, Value};
 
 const HOOK: &str = "h00kdel1v3ry00000abc1";
@@ -190,7 +191,7 @@ fn hook_cases() -> Vec<Case> {
             "UpdateHook",
             invoke!(|c| {
                 let body = t::UpdateHookBody {
-                    event: Some(None),
+                    event: Patch::Null,
                     events: Some(vec![t::HookEvent::PostSignIn]),
                     enabled: Some(false),
                     ..Default::default()

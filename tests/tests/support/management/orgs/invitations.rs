@@ -89,7 +89,7 @@ pub fn cases() -> Vec<Case> {
             "CreateOrganizationInvitation",
             invoke!(|c| {
                 let body = t::CreateOrganizationInvitationBody {
-                    inviter_id: Some(Some(USER_A.into())),
+                    inviter_id: Some(USER_A.into()),
                     invitee: "jordan@fieldfare.example".into(),
                     organization_id: ORG.into(),
                     expires_at: EXPIRES as f64,
@@ -114,7 +114,7 @@ pub fn cases() -> Vec<Case> {
             "CreateOrganizationInvitation",
             invoke!(|c| {
                 let body = t::CreateOrganizationInvitationBody {
-                    inviter_id: Some(None),
+                    inviter_id: None,
                     invitee: "kim@fieldfare.example".into(),
                     organization_id: ORG.into(),
                     expires_at: 1767312000000.0,
@@ -132,7 +132,6 @@ pub fn cases() -> Vec<Case> {
                     .create_organization_invitation(body)
             }),
             Req::new("POST", "/api/organization-invitations").json(json!({
-                "inviterId": null,
                 "invitee": "kim@fieldfare.example",
                 "organizationId": ORG,
                 "expiresAt": 1767312000000_u64,
@@ -177,7 +176,7 @@ pub fn cases() -> Vec<Case> {
             "ReplaceOrganizationInvitationStatus",
             invoke!(|c| {
                 let body = t::ReplaceOrganizationInvitationStatusBody {
-                    accepted_user_id: Some(Some(USER_B.into())),
+                    accepted_user_id: Some(USER_B.into()),
                     status: t::ReplaceOrganizationInvitationStatusBodyStatus::Accepted,
                 };
                 c.organization_invitations()

@@ -6,6 +6,7 @@ use super::{bare_organization, ids, object, org_role, org_scope, organization};
 use super::{ROLE_ADMIN, ROLE_MEMBER, SCOPE_READ, SCOPE_WRITE, USER_A, USER_B};
 use crate::support::{Case, ExpectedRequest as Req, Reply, HOSTILE};
 use logto_api::management::types as t;
+use logto_api::Patch;
 use serde_json::{json, Value};
 
 pub fn cases() -> Vec<Case> {
@@ -80,7 +81,7 @@ fn organization_cases() -> Vec<Case> {
             invoke!(|c| {
                 let body = t::CreateOrganizationBody {
                     name: "Fieldfare Labs".into(),
-                    description: Some(Some("Design partners in the north region".into())),
+                    description: Some("Design partners in the north region".into()),
                     custom_data: Some(object(
                         json!({ "tier": "gold", "seats": 25, "tags": ["beta", "eu"] }),
                     )),
@@ -96,7 +97,7 @@ fn organization_cases() -> Vec<Case> {
                         favicon: Some("https://cdn.fieldfare.example/favicon.ico".into()),
                         dark_favicon: None,
                     }),
-                    custom_css: Some(Some(".logo { height: 40px; }".into())),
+                    custom_css: Some(".logo { height: 40px; }".into()),
                     ..Default::default()
                 };
                 c.organizations().create_organization(body)
@@ -187,7 +188,7 @@ fn organization_cases() -> Vec<Case> {
             "UpdateOrganization",
             invoke!(|c| {
                 let body = t::UpdateOrganizationBody {
-                    description: Some(Some("Design partners, all regions".into())),
+                    description: Patch::Set("Design partners, all regions".into()),
                     custom_data: Some(object(json!({ "tier": "platinum" }))),
                     is_mfa_required: Some(false),
                     color: Some(t::BrandColor {
@@ -219,8 +220,8 @@ fn organization_cases() -> Vec<Case> {
             invoke!(|c| {
                 let body = t::UpdateOrganizationBody {
                     name: Some("Fieldfare".into()),
-                    description: Some(None),
-                    custom_css: Some(None),
+                    description: Patch::Null,
+                    custom_css: Patch::Null,
                     ..Default::default()
                 };
                 c.organizations().update_organization(HOSTILE, body)

@@ -6,6 +6,7 @@ use super::{ids, org_role, org_scope, RESOURCE, RES_SCOPE};
 use super::{ROLE_ADMIN, ROLE_BOT, SCOPE_READ, SCOPE_WRITE};
 use crate::support::{Case, ExpectedRequest as Req, Reply, HOSTILE};
 use logto_api::management::types as t;
+use logto_api::Patch;
 use serde_json::json;
 
 pub fn cases() -> Vec<Case> {
@@ -38,7 +39,7 @@ fn role_cases() -> Vec<Case> {
             invoke!(|c| {
                 let body = t::UpdateOrganizationRoleBody {
                     name: Some("admin".into()),
-                    description: Some(Some("Manages members and billing".into())),
+                    description: Patch::Set("Manages members and billing".into()),
                     ..Default::default()
                 };
                 c.organization_roles()
@@ -53,7 +54,7 @@ fn role_cases() -> Vec<Case> {
             "UpdateOrganizationRole",
             invoke!(|c| {
                 let body = t::UpdateOrganizationRoleBody {
-                    description: Some(None),
+                    description: Patch::Null,
                     r#type: Some(t::RoleType::MachineToMachine),
                     ..Default::default()
                 };
@@ -130,7 +131,7 @@ fn role_cases() -> Vec<Case> {
             invoke!(|c| {
                 let body = t::CreateOrganizationRoleBody {
                     name: "admin".into(),
-                    description: Some(Some("Manages members and billing".into())),
+                    description: Some("Manages members and billing".into()),
                     organization_scope_ids: ids(&[SCOPE_READ, SCOPE_WRITE]),
                     resource_scope_ids: ids(&[RES_SCOPE]),
                     ..Default::default()
@@ -145,13 +146,13 @@ fn role_cases() -> Vec<Case> {
             })),
             Reply::Json(201, admin()),
         ),
-        // A machine-to-machine role with an explicit null description and no scopes.
+        // A machine-to-machine role without a description (left out) and no scopes.
         case(
             "CreateOrganizationRole",
             invoke!(|c| {
                 let body = t::CreateOrganizationRoleBody {
                     name: "sync-agent".into(),
-                    description: Some(None),
+                    description: None,
                     r#type: Some(t::RoleType::MachineToMachine),
                     organization_scope_ids: Vec::new(),
                     resource_scope_ids: Vec::new(),
@@ -161,7 +162,6 @@ fn role_cases() -> Vec<Case> {
             }),
             Req::new("POST", "/api/organization-roles").json(json!({
                 "name": "sync-agent",
-                "description": null,
                 "type": "MachineToMachine",
                 "organizationScopeIds": [],
                 "resourceScopeIds": []
@@ -394,7 +394,7 @@ fn scope_cases() -> Vec<Case> {
             invoke!(|c| {
                 let body = t::CreateOrganizationScopeBody {
                     name: "read:projects".into(),
-                    description: Some(Some("See the organization's projects".into())),
+                    description: Some("See the organization's projects".into()),
                     ..Default::default()
                 };
                 c.organization_scopes().create_organization_scope(body)
@@ -430,7 +430,7 @@ fn scope_cases() -> Vec<Case> {
             invoke!(|c| {
                 let body = t::UpdateOrganizationScopeBody {
                     name: Some("edit:projects".into()),
-                    description: Some(None),
+                    description: Patch::Null,
                     ..Default::default()
                 };
                 c.organization_scopes()

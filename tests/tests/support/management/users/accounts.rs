@@ -4,6 +4,7 @@
 use super::{bare_user, case, object, sso_identity, strings, user, with};
 use crate::support::{Case, ExpectedRequest as Req, Reply, HOSTILE};
 use logto_api::management::types as t;
+use logto_api::Patch;
 use serde_json::json;
 
 pub(super) fn cases() -> Vec<Case> {
@@ -129,7 +130,7 @@ fn write_cases() -> Vec<Case> {
                     primary_email: Some("marie@lab.example.org".into()),
                     primary_phone: Some("15550100123".into()),
                     name: Some("Marie Sklodowska".into()),
-                    avatar: Some(Some("https://cdn.example.org/avatars/marie.png".into())),
+                    avatar: Some("https://cdn.example.org/avatars/marie.png".into()),
                     custom_data: Some(object(json!({ "department": "physics" }))),
                     profile: Some(t::UserProfile {
                         given_name: Some("Marie".into()),
@@ -188,8 +189,8 @@ fn write_cases() -> Vec<Case> {
             "UpdateUser",
             invoke!(|c| {
                 let body = t::UpdateUserBody {
-                    name: Some(Some("Marie S. Curie".into())),
-                    avatar: Some(None),
+                    name: Patch::Set("Marie S. Curie".into()),
+                    avatar: Patch::Null,
                     custom_data: Some(object(json!({ "department": "chemistry" }))),
                     profile: Some(t::UserProfile {
                         nickname: Some("mania".into()),
@@ -215,9 +216,9 @@ fn write_cases() -> Vec<Case> {
             "UpdateUser",
             invoke!(|c| {
                 let body = t::UpdateUserBody {
-                    username: Some(Some("pierre_c".into())),
-                    primary_email: Some(Some("pierre@lab.example.org".into())),
-                    primary_phone: Some(None),
+                    username: Patch::Set("pierre_c".into()),
+                    primary_email: Patch::Set("pierre@lab.example.org".into()),
+                    primary_phone: Patch::Null,
                     ..Default::default()
                 };
                 c.users().update_user(HOSTILE, body)

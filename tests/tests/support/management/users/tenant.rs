@@ -5,6 +5,7 @@ use super::{case, object, APP_ID, USER_ID};
 use crate::support::{Case, ExpectedRequest as Req, Part, Reply, HOSTILE};
 use logto_api::management::types as t;
 use logto_api::FilePart;
+use logto_api::Patch;
 use serde_json::{json, Value};
 
 pub(super) fn cases() -> Vec<Case> {
@@ -363,9 +364,9 @@ fn account_center_cases() -> Vec<Case> {
                         ..Default::default()
                     }),
                     webauthn_related_origins: Some(vec![]),
-                    delete_account_url: Some(None),
-                    custom_css: Some(None),
-                    profile_fields: Some(None),
+                    delete_account_url: Patch::Null,
+                    custom_css: Patch::Null,
+                    profile_fields: Patch::Null,
                 };
                 c.account_center().update_account_center_settings(body)
             }),
@@ -395,10 +396,10 @@ fn account_center_cases() -> Vec<Case> {
             "UpdateAccountCenterSettings",
             invoke!(|c| {
                 let body = t::UpdateAccountCenterSettingsBody {
-                    delete_account_url: Some(Some("https://app.example.org/bye".into())),
-                    profile_fields: Some(Some(vec![t::SignUpProfileField {
+                    delete_account_url: Patch::Set("https://app.example.org/bye".into()),
+                    profile_fields: Patch::Set(vec![t::SignUpProfileField {
                         name: "department".into(),
-                    }])),
+                    }]),
                     ..Default::default()
                 };
                 c.account_center().update_account_center_settings(body)

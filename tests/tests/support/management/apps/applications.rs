@@ -7,6 +7,7 @@ use super::{
 };
 use crate::support::{Case, ExpectedRequest as Req, Reply, HOSTILE};
 use logto_api::management::types as t;
+use logto_api::Timestamp;
 use serde_json::{json, Value};
 
 pub fn cases() -> Vec<Case> {
@@ -515,7 +516,7 @@ fn secret_cases() -> Vec<Case> {
             invoke!(|c| {
                 let body = t::CreateApplicationSecretBody {
                     name: "rotation-q3".into(),
-                    expires_at: Some(Some(4102444800000.0)),
+                    expires_at: Some(Some(Timestamp::from_millis(4102444800000))),
                 };
                 c.applications().create_application_secret(HOSTILE, body)
             }),

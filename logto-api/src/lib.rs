@@ -52,6 +52,7 @@ mod response;
 mod retry;
 #[cfg(feature = "experience")]
 mod signin;
+mod timestamp;
 #[cfg(feature = "account")]
 pub mod verification;
 
@@ -72,6 +73,7 @@ pub use response::ApiResponse;
 pub use retry::RetryPolicy;
 #[cfg(feature = "experience")]
 pub use signin::{IdToken, IdTokenClaims, OidcApp, SignIn, UserTokens, MAX_REDIRECTS};
+pub use timestamp::{Timestamp, TimestampRangeError};
 
 /// Generates a typed client for an OpenAPI 3.0 document of your own, at build time; the
 /// generated calls go through [`Client`]. See [`logto_api_macros::generate!`] for the arguments,

@@ -438,6 +438,9 @@ pub mod types {
         /// `count` (optional).
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub count: Option<i64>,
+        /// `created` (optional).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub created: Option<::logto_api::Timestamp>,
     }
 }
 /// Request builders: set optional parameters, then `.send().await`.

@@ -179,6 +179,26 @@ fn formats_pick_exact_number_types() {
 }
 
 #[test]
+fn unixtime_ms_is_a_timestamp() {
+    let base = json!({ "bytes": 0, "blocks": 0, "offset": 0, "ratio": 0.5 });
+    let mut with = base.clone();
+    with["created"] = json!(1795329566043i64);
+    let volume: Volume = round_trip(with);
+    assert_eq!(
+        volume.created,
+        Some(logto_api::Timestamp::from_millis(1_795_329_566_043))
+    );
+    // Before the epoch too; a fraction is not a count of milliseconds.
+    with = base.clone();
+    with["created"] = json!(-1);
+    let volume: Volume = round_trip(with);
+    assert_eq!(volume.created.map(i64::from), Some(-1));
+    with = base;
+    with["created"] = json!(1795329566043.5);
+    assert!(serde_json::from_value::<Volume>(with).is_err());
+}
+
+#[test]
 fn a_binary_tree_boxes_both_children() {
     let node: Node = round_trip(json!({
         "label": "root",

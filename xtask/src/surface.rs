@@ -6,7 +6,8 @@
 //!   `DeleteUserIdentityResponse`), one per operation and place;
 //! - names with a `VariantN` part, and types named like another plus a number (`TypeTotp2`);
 //! - fields documented only by the generator's placeholder (no description in the document);
-//! - timestamps (`...At` fields) typed `f64`;
+//! - timestamps (`...At` fields) still typed `f64`, beside the fields typed
+//!   `logto_api::Timestamp` (`format: unixtime-ms`), so a drop in the first shows where they went;
 //! - `Option<Option<T>>` written anywhere in the generated source: counted on the emitted
 //!   tokens rather than the IR, so that the count follows what the emitter writes
 //!   (since `Patch<T>`, optional nullable fields are no longer `Option<Option<T>>`);
@@ -31,8 +32,10 @@ pub struct Surface {
     pub numbered: usize,
     /// Fields without a description of their own.
     pub placeholder_field_docs: usize,
-    /// Fields named `...At` typed `f64`.
+    /// Fields named `...At` typed `f64` (alone, optional, nullable or as list items).
     pub f64_timestamps: usize,
+    /// Fields typed `logto_api::Timestamp` (alone, optional, nullable or as list items).
+    pub timestamps: usize,
     /// `Option<Option<` in the generated source.
     pub double_options: usize,
     /// Fields typed `Patch<T>`.
@@ -49,14 +52,14 @@ pub fn run(args: &[String]) -> Result<(), String> {
     } else {
         args.iter().map(PathBuf::from).collect()
     };
-    println!("| document | types | named after another operation | VariantN | numbered | placeholder field docs | f64 timestamps | Option<Option<_>> | Patch<_> fields |");
-    println!("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+    println!("| document | types | named after another operation | VariantN | numbered | placeholder field docs | f64 timestamps | Timestamp fields | Option<Option<_>> | Patch<_> fields |");
+    println!("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
     for spec in specs {
         let api = logto_api_codegen::lower_file(&spec, &spec.display().to_string())
             .map_err(|d| d.to_string())?;
         let s = surface(&api);
         println!(
-            "| {} | {} | {} | {} | {} | {} | {} | {} | {} |",
+            "| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |",
             spec.display(),
             s.types,
             s.named_after_other_operation,
@@ -64,6 +67,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
             s.numbered,
             s.placeholder_field_docs,
             s.f64_timestamps,
+            s.timestamps,
             s.double_options,
             s.patch_fields
         );
@@ -107,7 +111,9 @@ pub fn surface(api: &Api) -> Surface {
                 for f in &st.fields {
                     s.placeholder_field_docs +=
                         usize::from(f.doc.as_deref().is_none_or(|d| d.trim().is_empty()));
-                    s.f64_timestamps += usize::from(f.wire.ends_with("At") && is_f64(&f.ty));
+                    s.f64_timestamps +=
+                        usize::from(f.wire.ends_with("At") && holds(&f.ty, &TypeRef::Number));
+                    s.timestamps += usize::from(holds(&f.ty, &TypeRef::Timestamp));
                     s.patch_fields += usize::from(f.patch);
                 }
             }
@@ -161,11 +167,11 @@ fn has_variant_n(name: &str) -> bool {
         .any(|(i, _)| name[i + "Variant".len()..].starts_with(|c: char| c.is_ascii_digit()))
 }
 
-fn is_f64(ty: &TypeRef) -> bool {
+/// `ty` is `scalar`, possibly nullable or a list of it.
+fn holds(ty: &TypeRef, scalar: &TypeRef) -> bool {
     match ty {
-        TypeRef::Number => true,
-        TypeRef::Nullable(t) => is_f64(t),
-        _ => false,
+        TypeRef::Nullable(t) | TypeRef::List(t) => holds(t, scalar),
+        t => t == scalar,
     }
 }
 
@@ -209,5 +215,21 @@ mod tests {
         let api = logto_api_codegen::lower::lower(&doc).expect("lowers");
         let s = surface(&api);
         assert_eq!((s.double_options, s.patch_fields), (0, 1), "{s:?}");
+    }
+
+    #[test]
+    fn counts_f64_timestamps_beside_typed_ones() {
+        let doc = r##"{"openapi":"3.0.3","info":{"title":"t","version":"1"},"paths":{
+          "/things":{"get":{"operationId":"GetThing",
+            "responses":{"200":{"description":"ok","content":{"application/json":{"schema":{"type":"object",
+              "properties":{"createdAt":{"type":"integer","format":"unixtime-ms"},
+              "seenAt":{"type":"array","items":{"type":"number"}},
+              "readAt":{"type":"number","nullable":true},
+              "expiresAt":{"type":"integer","format":"unixtime-ms","nullable":true},
+              "count":{"type":"number"}}}}}}}}}}}"##;
+        let doc = logto_api_codegen::load::load_str("t.json", doc).expect("loads");
+        let api = logto_api_codegen::lower::lower(&doc).expect("lowers");
+        let s = surface(&api);
+        assert_eq!((s.f64_timestamps, s.timestamps), (2, 2), "{s:?}");
     }
 }

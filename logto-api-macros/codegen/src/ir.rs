@@ -51,6 +51,9 @@ pub enum TypeRef {
     Number,
     /// `f32`: `format: float`.
     Float,
+    /// `logto_api::Timestamp`: `integer` with `format: unixtime-ms`, whole milliseconds since
+    /// the Unix epoch (an `i64` on the wire).
+    Timestamp,
     /// `String`
     String,
     /// `serde_json::Value`: the spec gives no usable type.
@@ -74,11 +77,15 @@ pub enum TypeRef {
 }
 
 impl TypeRef {
-    /// One of the integer types (`i64`, `i32`, `u32`, `u64`).
+    /// A type that is an integer on the wire (`i64`, `i32`, `u32`, `u64`, `Timestamp`).
     pub fn is_integer(&self) -> bool {
         matches!(
             self,
-            TypeRef::Integer | TypeRef::Int32 | TypeRef::UInt32 | TypeRef::UInt64
+            TypeRef::Integer
+                | TypeRef::Int32
+                | TypeRef::UInt32
+                | TypeRef::UInt64
+                | TypeRef::Timestamp
         )
     }
 

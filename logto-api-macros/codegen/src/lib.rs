@@ -46,7 +46,10 @@
 //!   out, `Null`, `Set(v)`). A type reachable from a PATCH body and from elsewhere is `Patch`
 //!   everywhere. `Option<Option<T>>` never appears.
 //! - `format`: `int32` `i32`, `int64` `i64`, `uint32` `u32`, `uint64` `u64`, `float` `f32`,
-//!   `double` `f64`; without a format `i64` and `f64`.
+//!   `double` `f64`; without a format (or with one not listed here) `i64` and `f64`. An
+//!   `integer` with `format: unixtime-ms` (milliseconds since the Unix epoch, by analogy with
+//!   the format registry's `unixtime` in seconds) is `logto_api::Timestamp`; a `number` with
+//!   it stays `f64`, since it may carry a fraction.
 //! - Responses: statuses listed as 2xx/3xx decode as success; with none listed, `default` is the
 //!   success answer. Error statuses and `default` with a schema decode through
 //!   `calls::{Op}ErrorBody`.

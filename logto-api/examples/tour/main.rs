@@ -185,9 +185,11 @@ async fn account(setup: &Setup, tokens: &UserTokens) -> Result<(), BoxError> {
     // Sends the access token; refreshes it with the refresh token when it is about to expire.
     let client = setup.client.with_user_tokens(tokens)?;
     let profile = client.my_account().get_profile().send().await?;
+    // Logto's timestamps are `logto_api::Timestamp` (epoch milliseconds); `Display` is RFC 3339.
+    let created = profile.created_at.map(|t| t.to_string());
     println!(
-        "9. get_profile -> {:?} (name {:?})",
-        profile.username, profile.name
+        "9. get_profile -> {:?} (name {:?}, created {:?})",
+        profile.username, profile.name, created
     );
 
     let update = UpdateProfileBody {

@@ -100,6 +100,7 @@ pub(crate) fn type_tokens(ty: &TypeRef, prefix: &TokenStream) -> TokenStream {
         TypeRef::UInt64 => quote!(u64),
         TypeRef::Number => quote!(f64),
         TypeRef::Float => quote!(f32),
+        TypeRef::Timestamp => quote!(::logto_api::Timestamp),
         TypeRef::String => quote!(String),
         TypeRef::Any => quote!(Value),
         TypeRef::File => quote!(::logto_api::FilePart),

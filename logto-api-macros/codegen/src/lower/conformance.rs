@@ -296,6 +296,64 @@ fn formats_pick_the_number_type() {
 }
 
 #[test]
+fn unixtime_ms_integers_are_timestamps() {
+    let api = lowered(
+        r##"{"Times":{"type":"object","required":["at"],"properties":{
+          "at":{"type":"integer","format":"unixtime-ms"},
+          "seen":{"type":"integer","format":"unixtime-ms","nullable":true},
+          "list":{"type":"array","items":{"type":"integer","format":"unixtime-ms"}},
+          "fraction":{"type":"number","format":"unixtime-ms"},
+          "seconds":{"type":"integer","format":"unixtime"},
+          "either":{"oneOf":[{"type":"integer","format":"unixtime-ms"},{"type":"string"}]}}}}"##,
+        r##"{"$ref":"#/components/schemas/Times"}"##,
+    );
+    let s = object(&api, "Times");
+    use TypeRef::*;
+    assert_eq!(field(s, "at").ty, Timestamp);
+    assert!(field(s, "at").required);
+    assert_eq!(field(s, "seen").ty, Timestamp);
+    assert!(field(s, "seen").nullable);
+    assert_eq!(field(s, "list").ty, List(Box::new(Timestamp)));
+    // A number may carry a fraction, and other formats keep today's types.
+    assert_eq!(field(s, "fraction").ty, Number);
+    assert_eq!(field(s, "seconds").ty, Integer);
+    // In an untagged union it is tried first, like the integers, and names its variant.
+    let TypeRef::Named(either) = &field(s, "either").ty else {
+        panic!("a union type")
+    };
+    let TypeKind::Union(u) = &def(&api, either).kind else {
+        panic!("{either} is not a union")
+    };
+    let variants: Vec<_> = u
+        .variants
+        .iter()
+        .map(|v| (v.name.as_str(), &v.ty))
+        .collect();
+    assert_eq!(variants[0], ("Timestamp", &Timestamp));
+}
+
+#[test]
+fn timestamps_emit_the_runtime_type() {
+    let api = lowered(
+        r##"{"Times":{"type":"object","required":["at"],"properties":{
+          "at":{"type":"integer","format":"unixtime-ms"},
+          "seen":{"type":"integer","format":"unixtime-ms","nullable":true}}}}"##,
+        r##"{"$ref":"#/components/schemas/Times"}"##,
+    );
+    let source = crate::pretty(&crate::emit::emit(&api, &Default::default())).expect("parses");
+    assert!(
+        source.contains("pub at: ::logto_api::Timestamp,"),
+        "{source}"
+    );
+    assert!(
+        source.contains("pub seen: Option<::logto_api::Timestamp>,"),
+        "{source}"
+    );
+    // `Timestamp` has a `Default` (the epoch), so the struct keeps deriving one.
+    assert!(source.contains("Default"), "{source}");
+}
+
+#[test]
 fn a_base_with_a_discriminator_is_the_union_of_what_extends_it() {
     let api = lowered(
         r##"{"Vehicle":{"type":"object","required":["kind"],"properties":{"kind":{"type":"string"},

@@ -184,13 +184,16 @@ impl NumericFormat for NumberFormat {
     }
 }
 
-/// `format` picks the width and signedness of an integer; without one (or with one Rust has no
-/// better type for) it is `i64`, which holds every integer JSON writers commonly produce.
+/// `format` picks the width and signedness of an integer, or says what it counts: `unixtime-ms`
+/// (milliseconds since the Unix epoch, named after the format registry's `unixtime` in seconds)
+/// is `logto_api::Timestamp`. Without a format (or with one Rust has no better type for) it is
+/// `i64`, which holds every integer JSON writers commonly produce.
 pub fn integer_type(format: Option<&str>) -> TypeRef {
     match format {
         Some("int32") => TypeRef::Int32,
         Some("uint32") => TypeRef::UInt32,
         Some("uint64") => TypeRef::UInt64,
+        Some("unixtime-ms") => TypeRef::Timestamp,
         _ => TypeRef::Integer,
     }
 }

@@ -566,6 +566,7 @@ fn variant_name(ty: &TypeRef, parent: &str) -> String {
             "Integer".to_owned()
         }
         TypeRef::Number | TypeRef::Float => "Number".to_owned(),
+        TypeRef::Timestamp => "Timestamp".to_owned(),
         TypeRef::String => "String".to_owned(),
         TypeRef::Any => "Any".to_owned(),
         TypeRef::File => "File".to_owned(),

@@ -269,6 +269,7 @@ impl Lowerer<'_> {
             | TypeRef::UInt64
             | TypeRef::Number
             | TypeRef::Float
+            | TypeRef::Timestamp
             | TypeRef::String
             | TypeRef::File
             | TypeRef::Bytes => Kind::Scalar,

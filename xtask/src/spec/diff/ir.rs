@@ -271,6 +271,7 @@ impl<'a> Ir<'a> {
             TypeRef::UInt64 => "u64".into(),
             TypeRef::Number => "f64".into(),
             TypeRef::Float => "f32".into(),
+            TypeRef::Timestamp => "Timestamp".into(),
             TypeRef::String => "String".into(),
             TypeRef::Any => "Value".into(),
             TypeRef::File => "FilePart".into(),

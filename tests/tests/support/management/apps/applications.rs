@@ -8,6 +8,7 @@ use super::{
 use crate::support::{Case, ExpectedRequest as Req, Reply, HOSTILE};
 use logto_api::management::types as t;
 use logto_api::Patch;
+use logto_api::Timestamp;
 use serde_json::{json, Value};
 
 pub fn cases() -> Vec<Case> {
@@ -518,7 +519,7 @@ fn secret_cases() -> Vec<Case> {
             invoke!(|c| {
                 let body = t::SecretBody {
                     name: "rotation-q3".into(),
-                    expires_at: Some(4102444800000.0),
+                    expires_at: Some(Timestamp::from_millis(4102444800000)),
                 };
                 c.applications().create_application_secret(HOSTILE, body)
             }),

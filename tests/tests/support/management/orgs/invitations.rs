@@ -4,11 +4,12 @@ use super::super::case;
 use super::{ids, ORG, ROLE_MEMBER, USER_A, USER_B};
 use crate::support::{Case, ExpectedRequest as Req, Reply, HOSTILE};
 use logto_api::management::types as t;
+use logto_api::Timestamp;
 use serde_json::{json, Value};
 
 const INVITE: &str = "1nv1t3j0rdan000000001";
 const INVITE_OPEN: &str = "1nv1t3k1m000000000002";
-const EXPIRES: u64 = 1767830400000;
+const EXPIRES: i64 = 1767830400000;
 
 /// An invitation sent by `USER_A` with the member role, in the given state.
 fn invitation(status: &str, accepted_by: Option<&str>) -> Value {
@@ -92,7 +93,7 @@ pub fn cases() -> Vec<Case> {
                     inviter_id: Some(USER_A.into()),
                     invitee: "jordan@fieldfare.example".into(),
                     organization_id: ORG.into(),
-                    expires_at: EXPIRES as f64,
+                    expires_at: Timestamp::from_millis(EXPIRES),
                     organization_role_ids: Some(ids(&[ROLE_MEMBER])),
                     message_payload: t::CreateOrganizationInvitationBodyMessagePayload::Bool(false),
                 };
@@ -117,7 +118,7 @@ pub fn cases() -> Vec<Case> {
                     inviter_id: None,
                     invitee: "kim@fieldfare.example".into(),
                     organization_id: ORG.into(),
-                    expires_at: 1767312000000.0,
+                    expires_at: Timestamp::from_millis(1767312000000),
                     organization_role_ids: None,
                     message_payload:
                         t::CreateOrganizationInvitationBodyMessagePayload::InvitationMessagePayload(

@@ -3,6 +3,7 @@
 use super::{case, APP_ID, USER_ID};
 use crate::support::{Case, ExpectedRequest as Req, Reply, HOSTILE};
 use logto_api::management::types as t;
+use logto_api::Timestamp;
 use serde_json::{json, Value};
 
 pub(super) fn cases() -> Vec<Case> {
@@ -146,7 +147,7 @@ fn token_cases() -> Vec<Case> {
             invoke!(|c| {
                 let body = t::SecretBody {
                     name: "nightly-export".into(),
-                    expires_at: Some(4102444800000.0),
+                    expires_at: Some(Timestamp::from_millis(4102444800000)),
                 };
                 c.users().create_user_personal_access_token(HOSTILE, body)
             }),

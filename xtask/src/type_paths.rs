@@ -121,3 +121,143 @@ mod tests {
         );
     }
 }
+
+/// Removing any one operation from Logto's served documents renames no type that another
+/// operation uses: inline types are named after their own place, so the names a user compiles
+/// against do not depend on which other operations exist (issue 11, "stable names").
+#[cfg(test)]
+mod stability {
+    use logto_api_codegen::load::Document;
+    use openapiv3::ReferenceOr;
+    use std::collections::BTreeMap;
+    use std::path::Path;
+
+    /// The served document holding every operation of the three APIs, read in place.
+    const SERVED: &str = "swagger.raw.json";
+
+    fn paths_of(doc: &Document) -> BTreeMap<String, String> {
+        let api = logto_api_codegen::lower::lower(doc).expect("the served document lowers");
+        super::type_paths(&api).into_iter().collect()
+    }
+
+    /// `doc` without the operation `method path`, in both of its forms.
+    fn without(doc: &Document, path: &str, method: &str) -> Document {
+        let mut raw = doc.raw.clone();
+        if let Some(item) = raw["paths"][path].as_object_mut() {
+            item.remove(method);
+        }
+        let mut api = doc.api.clone();
+        if let Some(ReferenceOr::Item(item)) = api.paths.paths.get_mut(path) {
+            let slot = match method {
+                "get" => &mut item.get,
+                "put" => &mut item.put,
+                "post" => &mut item.post,
+                "delete" => &mut item.delete,
+                "patch" => &mut item.patch,
+                "options" => &mut item.options,
+                "head" => &mut item.head,
+                _ => &mut item.trace,
+            };
+            *slot = None;
+        }
+        Document {
+            file: doc.file.clone(),
+            api,
+            raw,
+        }
+    }
+
+    /// `(path, method, operationId)` of every operation.
+    fn operations(doc: &Document) -> Vec<(String, String, String)> {
+        let mut out = Vec::new();
+        for (path, item) in doc.raw["paths"].as_object().into_iter().flatten() {
+            for (method, op) in item.as_object().into_iter().flatten() {
+                if let Some(id) = op.get("operationId").and_then(|v| v.as_str()) {
+                    out.push((path.clone(), method.clone(), id.to_owned()));
+                }
+            }
+        }
+        out
+    }
+
+    /// The places outside operation `id` whose type name differs between `full` and `reduced`.
+    fn renamed_elsewhere(
+        id: &str,
+        full: &BTreeMap<String, String>,
+        reduced: &BTreeMap<String, String>,
+    ) -> Vec<String> {
+        let own = format!("{id} ");
+        reduced
+            .iter()
+            .filter(|(place, _)| !place.starts_with(&own))
+            .filter_map(|(place, ty)| {
+                let old = full.get(place)?;
+                (old != ty).then(|| format!("without {id}: {place}: {old} -> {ty}"))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn removing_an_operation_renames_no_type_elsewhere() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/specs/logto");
+        if !dir.is_dir() {
+            eprintln!(
+                "notice: {} not found; skipping the name-stability check on Logto's served documents",
+                dir.display()
+            );
+            return;
+        }
+        let doc = logto_api_codegen::load::load_file(&dir.join(SERVED), SERVED).expect("loads");
+        let full = paths_of(&doc);
+        let operations = operations(&doc);
+        assert!(operations.len() >= 359, "{} operations", operations.len());
+        let workers = std::thread::available_parallelism().map_or(2, |n| n.get());
+        let renamed: Vec<String> = std::thread::scope(|s| {
+            let handles: Vec<_> = operations
+                .chunks(operations.len().div_ceil(workers))
+                .map(|ops| {
+                    let (doc, full) = (&doc, &full);
+                    s.spawn(move || {
+                        ops.iter()
+                            .flat_map(|(path, method, id)| {
+                                renamed_elsewhere(id, full, &paths_of(&without(doc, path, method)))
+                            })
+                            .collect::<Vec<_>>()
+                    })
+                })
+                .collect();
+            handles
+                .into_iter()
+                .flat_map(|h| h.join().expect("worker"))
+                .collect()
+        });
+        assert!(
+            renamed.is_empty(),
+            "{} renamed:\n{}",
+            renamed.len(),
+            renamed.join("\n")
+        );
+    }
+
+    /// The check sees a rename: a type named after whichever operation came first (what the
+    /// generator did before issue 11) is caught.
+    #[test]
+    fn a_rename_elsewhere_is_reported() {
+        let full = BTreeMap::from([
+            (
+                "ListUsers response []".to_owned(),
+                "GetUserResponse".to_owned(),
+            ),
+            ("GetUser response".to_owned(), "GetUserResponse".to_owned()),
+        ]);
+        let reduced = BTreeMap::from([(
+            "ListUsers response []".to_owned(),
+            "ListUsersResponseItem".to_owned(),
+        )]);
+        assert_eq!(
+            renamed_elsewhere("GetUser", &full, &reduced),
+            ["without GetUser: ListUsers response []: GetUserResponse -> ListUsersResponseItem"]
+        );
+        assert!(renamed_elsewhere("ListUsers", &full, &reduced).is_empty());
+    }
+}

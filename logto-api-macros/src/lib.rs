@@ -22,6 +22,9 @@
 //! - `inherent = true` (optional): add the group accessors (`client.pets()`) as inherent methods
 //!   of `logto_api::Client`. Only the `logto-api` crate itself can do this; other crates get a
 //!   `ClientExt` trait to import instead.
+//! - `examples = "PATH"` (optional): the path users reach the generated module by, such as
+//!   `"my_crate::petstore"`; each operation method's docs then show a `no_run` example of its
+//!   call, which `cargo test` compiles as a doctest. Without it, methods have no example.
 //!
 //! The generated code calls `::logto_api`, so the invoking crate depends on `logto-api` under
 //! that name.
@@ -48,12 +51,14 @@ pub fn generate(input: TokenStream) -> TokenStream {
 struct Args {
     spec: LitStr,
     inherent: bool,
+    examples: Option<String>,
 }
 
 impl Parse for Args {
     fn parse(input: ParseStream<'_>) -> syn::Result<Self> {
         let mut spec: Option<LitStr> = None;
         let mut inherent = false;
+        let mut examples: Option<String> = None;
         let mut errors: Option<syn::Error> = None;
         let mut push = |e: syn::Error| match &mut errors {
             Some(all) => all.combine(e),
@@ -65,12 +70,22 @@ impl Parse for Args {
             match key.to_string().as_str() {
                 "spec" => spec = Some(input.parse()?),
                 "inherent" => inherent = input.parse::<LitBool>()?.value,
+                "examples" => {
+                    let path: LitStr = input.parse()?;
+                    match syn::parse_str::<syn::Path>(&path.value()) {
+                        Ok(_) => examples = Some(path.value()),
+                        Err(_) => push(syn::Error::new(
+                            path.span(),
+                            format!("`examples` must be a Rust path such as `\"my_crate::api\"`, not {:?}", path.value()),
+                        )),
+                    }
+                }
                 other => {
                     // Consume the value so every unknown argument is reported, not just the first.
                     let _: syn::Expr = input.parse()?;
                     push(syn::Error::new(
                         key.span(),
-                        format!("unknown argument `{other}`; expected `spec = \"PATH\"` or `inherent = true|false`"),
+                        format!("unknown argument `{other}`; expected `spec = \"PATH\"`, `inherent = true|false` or `examples = \"PATH\"`"),
                     ));
                 }
             }
@@ -86,7 +101,11 @@ impl Parse for Args {
         }
         match (errors, spec) {
             (Some(e), _) => Err(e),
-            (None, Some(spec)) => Ok(Args { spec, inherent }),
+            (None, Some(spec)) => Ok(Args {
+                spec,
+                inherent,
+                examples,
+            }),
             (None, None) => Err(syn::Error::new(
                 Span::call_site(),
                 "missing argument `spec`",
@@ -120,6 +139,7 @@ fn expand(args: Args) -> proc_macro2::TokenStream {
     let path = root.join(expanded);
     let options = logto_api_codegen::Options {
         inherent: args.inherent,
+        examples: args.examples,
     };
     let generated = match logto_api_codegen::generate_file(&path, &relative, &options) {
         Ok(tokens) => tokens,

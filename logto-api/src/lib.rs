@@ -85,14 +85,22 @@ pub use logto_api_macros::generate;
 /// Logto's Experience API (`/api/experience`): sign-in, registration and password reset flows.
 /// The session lives in the `_interaction` cookie, which [`Client`] keeps between calls.
 pub mod experience {
-    logto_api_macros::generate!(spec = "spec/experience.json", inherent = true);
+    logto_api_macros::generate!(
+        spec = "spec/experience.json",
+        inherent = true,
+        examples = "logto_api::experience"
+    );
 }
 
 #[cfg(feature = "account")]
 /// Logto's Account API (`/api/my-account`, `/api/verifications`): a signed-in user's own
 /// profile, identities, MFA factors and sessions.
 pub mod account {
-    logto_api_macros::generate!(spec = "spec/account.json", inherent = true);
+    logto_api_macros::generate!(
+        spec = "spec/account.json",
+        inherent = true,
+        examples = "logto_api::account"
+    );
 }
 
 #[cfg(feature = "management")]
@@ -100,5 +108,9 @@ pub mod account {
 /// and every other tenant setting, for machine-to-machine clients (see [`Logto::builder`] for
 /// client-credentials authentication).
 pub mod management {
-    logto_api_macros::generate!(spec = "spec/management.json", inherent = true);
+    logto_api_macros::generate!(
+        spec = "spec/management.json",
+        inherent = true,
+        examples = "logto_api::management"
+    );
 }

@@ -66,7 +66,10 @@ pub fn flag(args: &[String], name: &str) -> Option<String> {
 
 /// Generates pretty source for `spec` (relative paths are taken from the workspace root).
 pub fn generate_pretty(spec: &std::path::Path, inherent: bool) -> Result<String, String> {
-    let options = logto_api_codegen::Options { inherent };
+    let options = logto_api_codegen::Options {
+        inherent,
+        examples: None,
+    };
     let tokens = logto_api_codegen::generate_file(spec, &spec.display().to_string(), &options)
         .map_err(|d| d.to_string())?;
     logto_api_codegen::pretty(&tokens).map_err(|e| format!("generated code does not parse: {e}"))

@@ -81,11 +81,19 @@ fn generated_documents(root: &Path) -> Result<Vec<String>, String> {
     let path = root.join("logto-api/src/lib.rs");
     let lib = std::fs::read_to_string(&path)
         .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    // The arguments of each call, however they are laid out: `spec = "..."` among them.
     let documents: Vec<String> = lib
-        .match_indices("generate!(spec = \"")
+        .match_indices("generate!(")
         .filter_map(|(at, m)| {
-            let rest = &lib[at + m.len()..];
-            rest.find('"').map(|end| rest[..end].to_owned())
+            let args = &lib[at + m.len()..];
+            let args = &args[..args.find(')')?];
+            let (_, after) = args.split_once("spec")?;
+            let value = after
+                .trim_start()
+                .strip_prefix('=')?
+                .trim_start()
+                .strip_prefix('"')?;
+            value.find('"').map(|end| value[..end].to_owned())
         })
         .collect();
     if documents.is_empty() {

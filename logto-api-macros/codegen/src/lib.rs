@@ -53,8 +53,31 @@
 //! - Responses: statuses listed as 2xx/3xx decode as success; with none listed, `default` is the
 //!   success answer. Error statuses and `default` with a schema decode through
 //!   `calls::{Op}ErrorBody`.
-//! - Names: one namespace per scope; components are named before inline schemas; identical
-//!   schemas (prose, `nullable` and `x-*` aside) share one type.
+//!
+//! # Names
+//!
+//! A name depends only on the schema and the place it is written, never on which other
+//! operations exist or in what order, so adding or removing an operation renames no type used
+//! elsewhere:
+//! - a component schema is its key in PascalCase (`user_profile` -> `UserProfile`);
+//! - an inline schema is named after its place: `{Op}Body`, `{Op}Response`, `{Op}{Param}`,
+//!   `{Parent}{Property}`, `{List}` singular or `{List}Item` for list items, `{Parent}{Variant}`
+//!   for union branches; a shared response or request body (`components/responses`,
+//!   `components/requestBodies`) after its key;
+//! - identical inline schemas (prose, `nullable` and `x-*` aside) share one type only within one
+//!   operation, component or shared response: a shape several operations use is a component,
+//!   named by whoever writes the document;
+//! - the vendor extension `x-rust-type-name: "Name"` names the type of any schema (component or
+//!   inline) and makes it one type wherever that name appears; two different schemas with one
+//!   name, or a value that is not a Rust type name, are diagnostics;
+//! - a union variant is named from the document, best first: the branch's `title` (up to four
+//!   words), a literal it pins (`type: "Totp"` -> `Totp`), a required property or any property
+//!   only it has, `Object`/`List` when it is the only one of its kind; `VariantN` only when the
+//!   document says nothing. Branches that repeat an earlier one (a literal written as
+//!   `format: "\"X\""` once and `enum: [X]` once) collapse into it;
+//! - clashes in one Rust namespace are numbered (`Name2`), in document order.
+//! - A `description` beside a `$ref` documents that use of the schema (OpenAPI 3.0 lets tools
+//!   ignore it; this one reads it); without one, a field takes the referenced schema's.
 
 #![deny(missing_docs)]
 

@@ -2,6 +2,7 @@
 //! IR, which is deterministic.
 
 mod errors;
+mod examples;
 mod operations;
 mod types;
 
@@ -17,6 +18,9 @@ pub struct Options {
     /// Emit accessors (`client.experience()`) as inherent methods of `logto_api::Client`. Only
     /// possible inside the `logto-api` crate itself; elsewhere a `ClientExt` trait is emitted.
     pub inherent: bool,
+    /// The path users reach the generated module by (`logto_api::management`); when set, every
+    /// operation method's docs show a `no_run` example of its call through that path.
+    pub examples: Option<String>,
 }
 
 /// Emits the whole generated surface for `api`.

@@ -16,7 +16,14 @@ fn types_prefix() -> TokenStream {
 
 /// Group structs and the client accessors that hand them out.
 pub(super) fn emit_groups(api: &Api, options: &super::Options) -> TokenStream {
-    let groups = api.groups.iter().map(emit_group);
+    let examples = options
+        .examples
+        .as_deref()
+        .map(|module| super::examples::ExampleContext {
+            module,
+            inherent: options.inherent,
+        });
+    let groups = api.groups.iter().map(|g| emit_group(g, examples.as_ref()));
     let signatures: Vec<(TokenStream, TokenStream, TokenStream)> = api
         .groups
         .iter()
@@ -55,10 +62,16 @@ pub(super) fn emit_groups(api: &Api, options: &super::Options) -> TokenStream {
     quote! { #(#groups)* #attach }
 }
 
-fn emit_group(g: &Group) -> TokenStream {
+fn emit_group(g: &Group, examples: Option<&super::examples::ExampleContext<'_>>) -> TokenStream {
     let name = ident(&g.struct_name);
     let doc = doc_attr(&format!("Operations tagged `{}`.", g.tag));
-    let methods = g.operations.iter().map(emit_method);
+    let methods = g.operations.iter().map(|op| {
+        let example = examples.map(|cx| {
+            let (params, body) = positional(op);
+            super::examples::example_doc(op, &g.accessor, &params, body, cx)
+        });
+        emit_method(op, example)
+    });
     quote! {
         #doc
         #[derive(Debug, Clone, Copy)]
@@ -145,7 +158,7 @@ fn operation_doc(op: &Operation) -> TokenStream {
     quote! { #head #[doc = #call] #errors #deprecated }
 }
 
-fn emit_method(op: &Operation) -> TokenStream {
+fn emit_method(op: &Operation, example: Option<TokenStream>) -> TokenStream {
     let (method, builder) = (ident(&op.method_name), ident(&op.builder));
     let (params, body) = positional(op);
     let args = params.iter().map(|p| {
@@ -161,6 +174,7 @@ fn emit_method(op: &Operation) -> TokenStream {
     let doc = operation_doc(op);
     quote! {
         #doc
+        #example
         pub fn #method(&self, #(#args,)* #body_arg) -> calls::#builder<'a> {
             calls::#builder::new(self.client, #(#values,)* #body_value)
         }

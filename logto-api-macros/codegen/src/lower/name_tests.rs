@@ -276,3 +276,61 @@ fn the_same_document_gives_the_same_names() {
         ]
     );
 }
+
+/// An answer at `path` for operation `id` with the given inline JSON schema.
+fn answering(path: &str, id: &str, schema: &str) -> String {
+    format!(
+        r#""{path}":{{"get":{{"operationId":"{id}","responses":{{"200":{{"description":"ok",
+        "content":{{"application/json":{{"schema":{schema}}}}}}}}}}}}}"#
+    )
+}
+
+#[test]
+fn identical_inline_schemas_of_different_operations_are_types_of_their_own() {
+    let pet = r#"{"type":"object","properties":{"name":{"type":"string"}}}"#;
+    let paths = [
+        answering("/a", "GetPet", pet),
+        answering("/b", "FindPet", pet),
+    ]
+    .join(",");
+    let api = lower(&paths, "");
+    let output = |id: &str| operation(&api, id).output.clone();
+    assert_eq!(
+        output("GetPet"),
+        crate::ir::Output::Json(TypeRef::Named("GetPetResponse".into()))
+    );
+    assert_eq!(
+        output("FindPet"),
+        crate::ir::Output::Json(TypeRef::Named("FindPetResponse".into()))
+    );
+}
+
+#[test]
+fn x_rust_type_name_names_a_schema_wherever_it_appears() {
+    let pet = r##"{"type":"object","x-rust-type-name":"Pet","properties":{"name":{"type":"string"},
+        "owner":{"$ref":"#/components/schemas/owner_record"}}}"##;
+    let paths = [
+        answering("/a", "GetPet", pet),
+        answering("/b", "FindPet", pet),
+    ]
+    .join(",");
+    let schemas = r#""owner_record":{"type":"object","x-rust-type-name":"Owner","properties":{"id":{"type":"string"}}}"#;
+    let api = lower(&paths, schemas);
+    for id in ["GetPet", "FindPet"] {
+        assert_eq!(
+            operation(&api, id).output,
+            crate::ir::Output::Json(TypeRef::Named("Pet".into())),
+            "{id}"
+        );
+    }
+    let names: Vec<&str> = api.types.iter().map(|t| t.name.as_str()).collect();
+    assert_eq!(
+        names.iter().filter(|n| **n == "Pet").count(),
+        1,
+        "{names:?}"
+    );
+    assert!(
+        names.contains(&"Owner") && !names.contains(&"OwnerRecord"),
+        "{names:?}"
+    );
+}

@@ -421,26 +421,30 @@ fn verification_cases() -> Vec<Case> {
             "VerifyWebAuthnRegistration",
             invoke!(|c| {
                 let body = t::VerifyWebAuthnRegistrationBody {
-                                    verification_record_id: "sqk24ibftl895vwsq4b0h".into(),
-                                    payload: t::VerifyWebAuthnRegistrationBodyPayload {
-                                        r#type: t::VerifyWebAuthnRegistrationBodyPayloadType::WebAuthn,
-                                        id: CRED_ID.into(),
-                                        raw_id: CRED_ID.into(),
-                                        // What a browser's `toJSON()` adds (the recorder's soft key did not).
-                                        response: t::VerifyWebAuthnRegistrationBodyPayloadResponse {
-                                            client_data_json: CLIENT_DATA.into(),
-                                            attestation_object: ATTESTATION.into(),
-                                            authenticator_data: Some(AUTH_DATA.into()),
-                                            transports: Some(vec![t::WebAuthnTransport::Internal, t::WebAuthnTransport::Hybrid]),
-                                            public_key_algorithm: Some(-7.0),
-                                            public_key: Some(PUBLIC_KEY.into()),
-                                        },
-                                        authenticator_attachment: Some(
-                                            t::VerifyWebAuthnRegistrationBodyPayloadAuthenticatorAttachment::Platform,
-                                        ),
-                                        client_extension_results: t::VerifyWebAuthnRegistrationBodyPayloadClientExtensionResults::default(),
-                                    },
-                                };
+                    verification_record_id: "sqk24ibftl895vwsq4b0h".into(),
+                    payload: t::WebAuthnRegistrationPayload {
+                        r#type: t::WebAuthnRegistrationPayloadType::WebAuthn,
+                        id: CRED_ID.into(),
+                        raw_id: CRED_ID.into(),
+                        // What a browser's `toJSON()` adds (the recorder's soft key did not).
+                        response: t::WebAuthnRegistrationPayloadResponse {
+                            client_data_json: CLIENT_DATA.into(),
+                            attestation_object: ATTESTATION.into(),
+                            authenticator_data: Some(AUTH_DATA.into()),
+                            transports: Some(vec![
+                                t::WebAuthnTransport::Internal,
+                                t::WebAuthnTransport::Hybrid,
+                            ]),
+                            public_key_algorithm: Some(-7.0),
+                            public_key: Some(PUBLIC_KEY.into()),
+                        },
+                        authenticator_attachment: Some(
+                            t::WebAuthnRegistrationPayloadAuthenticatorAttachment::Platform,
+                        ),
+                        client_extension_results:
+                            t::WebAuthnRegistrationPayloadClientExtensionResults::default(),
+                    },
+                };
                 c.verifications().verify_web_authn_registration(body)
             }),
             Req::new("POST", "/api/verifications/web-authn/registration/verify").json(json!({

@@ -342,11 +342,11 @@ pub fn cases() -> Vec<Case> {
             invoke!(|c| {
                 let body = t::VerifyWebAuthnRegistrationVerificationBody {
                     verification_id: "ue11rb4pvp3bn880pzcy7".into(),
-                    payload: t::VerifyWebAuthnRegistrationVerificationBodyPayload {
-                        r#type: t::VerifyWebAuthnRegistrationVerificationBodyPayloadType::WebAuthn,
+                    payload: t::WebAuthnRegistrationPayload {
+                        r#type: t::WebAuthnRegistrationPayloadType::WebAuthn,
                         id: CRED_ID.into(),
                         raw_id: CRED_ID.into(),
-                        response: t::VerifyWebAuthnRegistrationVerificationBodyPayloadResponse {
+                        response: t::WebAuthnRegistrationPayloadResponse {
                             client_data_json: REG_CLIENT_DATA.into(),
                             attestation_object: REG_ATTESTATION.into(),
                             transports: Some(vec![t::WebAuthnTransport::Internal]),

@@ -25,6 +25,21 @@
 //!   `client.roles()`, ...), with client credentials ([`Logto::builder`]), paging
 //!   (`send_page()`, `stream()`) and retries ([`RetryPolicy`]).
 //!
+//! # Logto's concepts
+//!
+//! The types follow Logto's own vocabulary; its documentation explains the ideas behind them:
+//! - the Management API and the machine-to-machine application that calls it:
+//!   <https://docs.logto.io/integrate-logto/interact-with-management-api>;
+//! - the Account API, its account center switches and verification records:
+//!   <https://docs.logto.io/end-user-flows/account-settings/by-account-api>;
+//! - a sign-in UI of your own, which drives the Experience API:
+//!   <https://docs.logto.io/customization/bring-your-ui>;
+//! - organizations, their roles and permissions (`OrganizationRole`, `OrganizationScope`):
+//!   <https://docs.logto.io/authorization/organization-template/configure-organization-template>.
+//!
+//! Every generated type and field is documented from `spec/`, in this project's words; each
+//! operation method shows a `no_run` example of its call.
+//!
 //! Every call returns [`Result`]`<`[`ApiResponse`]`<T>>`: the decoded body plus status and headers,
 //! or one [`Error`] whose [`Error::Api`] case carries Logto's `{code, message, data}` body.
 //!

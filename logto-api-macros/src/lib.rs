@@ -73,10 +73,10 @@ impl Parse for Args {
                 "examples" => {
                     let path: LitStr = input.parse()?;
                     match syn::parse_str::<syn::Path>(&path.value()) {
-                        Ok(_) => examples = Some(path.value()),
-                        Err(_) => push(syn::Error::new(
+                        Ok(parsed) if usable_from_doctest(&parsed) => examples = Some(path.value()),
+                        _ => push(syn::Error::new(
                             path.span(),
-                            format!("`examples` must be a Rust path such as `\"my_crate::api\"`, not {:?}", path.value()),
+                            format!("`examples` must be the path other crates reach the module by, such as `\"my_crate::api\"` (no `crate`, `self`, `super` or generics: doctests are other crates), not {:?}", path.value()),
                         )),
                     }
                 }
@@ -112,6 +112,18 @@ impl Parse for Args {
             )),
         }
     }
+}
+
+/// True for a path a doctest (an outside crate) can name: no `crate`/`self`/`super`, no
+/// generic arguments.
+fn usable_from_doctest(path: &syn::Path) -> bool {
+    path.segments.iter().all(|s| {
+        s.arguments.is_none()
+            && !matches!(
+                s.ident.to_string().as_str(),
+                "crate" | "self" | "super" | "Self"
+            )
+    })
 }
 
 fn expand(args: Args) -> proc_macro2::TokenStream {

@@ -5,13 +5,20 @@ use std::path::PathBuf;
 
 /// Runs the command.
 pub fn run(args: &[String]) -> Result<(), String> {
+    if args.iter().any(|a| a == "--help" || a == "-h") {
+        println!("usage: cargo xtask expand [--spec FILE] [--out FILE]\n  without --spec: the three documents in spec/, each to target/expand/NAME.rs");
+        return Ok(());
+    }
     let specs: Vec<PathBuf> = match flag(args, "--spec") {
         Some(spec) => vec![PathBuf::from(spec)],
-        None => vec![
-            root().join("spec/experience.json"),
-            root().join("spec/account.json"),
-        ],
+        None => ["experience", "account", "management"]
+            .iter()
+            .map(|name| root().join(format!("spec/{name}.json")))
+            .collect(),
     };
+    if specs.len() > 1 && flag(args, "--out").is_some() {
+        return Err("--out names one file: give --spec too".to_owned());
+    }
     let out_dir = root().join("target/expand");
     std::fs::create_dir_all(&out_dir)
         .map_err(|e| format!("cannot create {}: {e}", out_dir.display()))?;

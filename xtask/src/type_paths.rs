@@ -12,8 +12,13 @@ pub fn run(args: &[String]) -> Result<(), String> {
     };
     let api = logto_api_codegen::lower_file(std::path::Path::new(file), file)
         .map_err(|d| d.to_string())?;
+    // `write!` rather than `println!`: a reader that stops early (`| head`) is not an error.
+    use std::io::Write as _;
+    let mut out = std::io::stdout().lock();
     for (place, name) in type_paths(&api) {
-        println!("{place}\t{name}");
+        if writeln!(out, "{place}\t{name}").is_err() {
+            break;
+        }
     }
     Ok(())
 }

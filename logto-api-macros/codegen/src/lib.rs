@@ -41,10 +41,11 @@
 //!   when `nullable`; an optional one is `Option<T>`, left out when `None`, and a `nullable` one
 //!   reads both `null` and absent as `None`. The exception is an optional, `nullable` property
 //!   of a struct reachable from the body of a PATCH operation (through fields, lists, maps,
-//!   union variants and newtypes, named types followed transitively): there leaving it out,
+//!   union variants and newtypes, named types followed transitively; JSON bodies only, since a
+//!   form cannot say `null`): there leaving it out,
 //!   `null` and a value are three requests, so it is `logto_api::Patch<T>` (`Unchanged` left
 //!   out, `Null`, `Set(v)`). A type reachable from a PATCH body and from elsewhere is `Patch`
-//!   everywhere. `Option<Option<T>>` never appears.
+//!   everywhere. No field is `Option<Option<T>>`.
 //! - `format`: `int32` `i32`, `int64` `i64`, `uint32` `u32`, `uint64` `u64`, `float` `f32`,
 //!   `double` `f64`; without a format (or with one not listed here) `i64` and `f64`. An
 //!   `integer` with `format: unixtime-ms` (milliseconds since the Unix epoch, by analogy with
@@ -58,24 +59,29 @@
 //!
 //! A name depends only on the schema and the place it is written, never on which other
 //! operations exist or in what order, so adding or removing an operation renames no type used
-//! elsewhere:
+//! elsewhere (unless two places derive the same name: see the last rule):
 //! - a component schema is its key in PascalCase (`user_profile` -> `UserProfile`);
 //! - an inline schema is named after its place: `{Op}Body`, `{Op}Response`, `{Op}{Param}`,
 //!   `{Parent}{Property}`, `{List}` singular or `{List}Item` for list items, `{Parent}{Variant}`
-//!   for union branches; a shared response or request body (`components/responses`,
+//!   for union branches; a shared error response or request body (`components/responses`,
 //!   `components/requestBodies`) after its key;
 //! - identical inline schemas (prose, `nullable` and `x-*` aside) share one type only within one
 //!   operation, component or shared response: a shape several operations use is a component,
 //!   named by whoever writes the document;
-//! - the vendor extension `x-rust-type-name: "Name"` names the type of any schema (component or
-//!   inline) and makes it one type wherever that name appears; two different schemas with one
-//!   name, or a value that is not a Rust type name, are diagnostics;
+//! - the vendor extension `x-rust-type-name: "Name"` names the type generated for a schema
+//!   (component or inline object, enum or union; lists, maps and scalars make no type and ignore
+//!   it) and makes it one type wherever that name appears; a value that is not an UpperCamelCase
+//!   Rust name, a name already taken (by a component or the generated code) and one name on two
+//!   schemas are diagnostics;
 //! - a union variant is named from the document, best first: the branch's `title` (up to four
 //!   words), a literal it pins (`type: "Totp"` -> `Totp`), a required property or any property
 //!   only it has, `Object`/`List` when it is the only one of its kind; `VariantN` only when the
 //!   document says nothing. Branches that repeat an earlier one (a literal written as
 //!   `format: "\"X\""` once and `enum: [X]` once) collapse into it;
-//! - clashes in one Rust namespace are numbered (`Name2`), in document order.
+//! - clashes in one Rust namespace are numbered (`Name2`) in document order: two places that
+//!   derive the same name (`Organization.roleScopes[]` and `OrganizationRole.scopes[]` both give
+//!   `OrganizationRoleScope`) are the one case where another operation's presence can rename a
+//!   type; a component or `x-rust-type-name` gives one of them a name of its own.
 //! - A `description` beside a `$ref` documents that use of the schema (OpenAPI 3.0 lets tools
 //!   ignore it; this one reads it); without one, a field takes the referenced schema's.
 

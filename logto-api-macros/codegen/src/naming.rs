@@ -212,17 +212,14 @@ pub fn singular(word: &str) -> String {
     }
 }
 
-/// True when `name` can name a generated type as written: a Rust identifier (ASCII letters,
-/// digits and `_`, not starting with a digit) that is not a keyword and not `Self`.
+/// True when `name` can name a generated type as written: an UpperCamelCase Rust identifier
+/// (an ASCII capital, then ASCII letters and digits) other than `Self`. Lower-case names are
+/// refused: they would shadow primitives (`i64`, `str`) and modules the generated code uses.
 pub fn is_type_name(name: &str) -> bool {
     let mut chars = name.chars();
-    chars
-        .next()
-        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
-        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
-        && name != "_"
+    chars.next().is_some_and(|c| c.is_ascii_uppercase())
+        && chars.all(|c| c.is_ascii_alphanumeric())
         && name != "Self"
-        && !KEYWORDS.contains(&name)
 }
 
 /// A set of names in one Rust namespace (a module's types, a struct's fields, an enum's
@@ -406,7 +403,7 @@ mod tests {
 
     #[test]
     fn explicit_type_names_must_be_identifiers() {
-        for good in ["User", "MfaFactor2", "_Private", "r"] {
+        for good in ["User", "MfaFactor2", "X"] {
             assert!(is_type_name(good), "{good}");
         }
         for bad in [
@@ -418,6 +415,11 @@ mod tests {
             "_",
             "Ünicode",
             "a-b",
+            "i64",
+            "str",
+            "std",
+            "_Private",
+            "Foo_Bar",
         ] {
             assert!(!is_type_name(bad), "{bad}");
         }

@@ -6,6 +6,7 @@
 
 use super::type_tokens;
 use crate::ir::{Body, BodyEncoding, Operation, Param, TypeRef};
+use crate::naming::needs_raw;
 use proc_macro2::TokenStream;
 use std::fmt::Write as _;
 
@@ -29,10 +30,12 @@ pub(super) fn example_doc(
     let mut args = Vec::new();
     for p in params {
         match &p.ty {
-            TypeRef::String => args.push(format!("\"<{}>\"", p.wire)),
+            // `{:?}` writes a Rust string literal, escapes and all, whatever the wire name holds.
+            TypeRef::String => args.push(format!("{:?}", format!("<{}>", p.wire))),
             other => {
-                hidden.push(format!("{}: {}", p.name, type_text(other, cx.module)));
-                args.push(p.name.clone());
+                let name = rust_ident(&p.name);
+                hidden.push(format!("{name}: {}", type_text(other, cx.module)));
+                args.push(name);
             }
         }
     }
@@ -47,6 +50,9 @@ pub(super) fn example_doc(
         }
     }
     let mut code = String::from("```no_run\n");
+    // Crates may deny warnings in doctests; the example function is never called, and a
+    // deprecated operation is still worth showing.
+    code.push_str("# #[allow(dead_code, deprecated)]\n");
     let _ = writeln!(
         code,
         "# async fn example({}) -> logto_api::Result<()> {{",
@@ -57,8 +63,9 @@ pub(super) fn example_doc(
     }
     let _ = writeln!(
         code,
-        "let response = client.{accessor}().{}({}).send().await?;",
-        op.method_name,
+        "let response = client.{}().{}({}).send().await?;",
+        rust_ident(accessor),
+        rust_ident(&op.method_name),
         args.join(", ")
     );
     code.push_str("println!(\"{} {:?}\", response.status, response.body);\n");
@@ -68,6 +75,15 @@ pub(super) fn example_doc(
         .map(str::to_owned)
         .chain(code.lines().map(|l| format!(" {l}")));
     lines.map(|l| quote::quote!(#[doc = #l])).collect()
+}
+
+/// `name` as written in Rust source: `r#type` for a keyword.
+fn rust_ident(name: &str) -> String {
+    if needs_raw(name) {
+        format!("r#{name}")
+    } else {
+        name.to_owned()
+    }
 }
 
 /// `ty` as Rust source a reader can read, with generated types under `module::types`.
@@ -97,6 +113,12 @@ fn type_text(ty: &TypeRef, module: &str) -> String {
 mod tests {
     use super::type_text;
     use crate::ir::TypeRef;
+
+    #[test]
+    fn keywords_are_raw_identifiers() {
+        assert_eq!(super::rust_ident("type"), "r#type");
+        assert_eq!(super::rust_ident("users"), "users");
+    }
 
     #[test]
     fn types_read_as_written() {

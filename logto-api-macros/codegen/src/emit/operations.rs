@@ -145,11 +145,14 @@ fn operation_doc(op: &Operation) -> TokenStream {
         }
     }
     let head = doc_attr(&text);
+    // Path and id go into code spans: no line breaks or backticks may end them early (a
+    // document could otherwise smuggle a doctest into the docs).
+    let inline = |s: &str| s.replace(['\n', '\r', '`'], " ");
     let call = format!(
         " `{} {}` (operation `{}`).",
         op.method.as_str(),
-        op.path,
-        op.id
+        inline(&op.path),
+        inline(&op.id)
     );
     let deprecated = op
         .deprecated

@@ -173,7 +173,17 @@ impl<'a> Lowerer<'a> {
                 ReferenceOr::Reference { .. } => None,
             };
             if let Some(name) = &explicit {
-                self.explicit.insert(name.clone(), ptr);
+                if let Some(first) = self.explicit.insert(name.clone(), ptr.clone()) {
+                    self.error(
+                        &ptr,
+                        format!("x-rust-type-name `{name}` already names the component at {first}; one name stands for one schema"),
+                    );
+                } else if !self.names.is_free(name) {
+                    self.error(
+                        &ptr,
+                        format!("x-rust-type-name `{name}` is already a type name here (a component's, or one the generated code uses); choose another"),
+                    );
+                }
             }
             let name = explicit.unwrap_or_else(|| crate::naming::pascal(key));
             let claimed = self.names.claim(&name);

@@ -40,6 +40,8 @@ fn reachable_from_patch_bodies(api: &Api) -> BTreeSet<String> {
         .operations()
         .filter(|op| op.method == Method::Patch)
         .filter_map(|op| op.body.as_ref())
+        // Only JSON can say `null`: a form or multipart body has no way to send `Patch::Null`.
+        .filter(|body| body.encoding == crate::ir::BodyEncoding::Json)
         .filter_map(|body| named(&body.ty))
         .collect();
     // A work list rather than recursion: chains of types may be thousands deep.

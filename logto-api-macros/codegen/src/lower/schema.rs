@@ -352,9 +352,12 @@ impl Lowerer<'_> {
                 if let Some(first) = self.explicit.insert(name.clone(), ptr.to_owned()) {
                     self.error(
                         ptr,
-                        format!(
-                            "x-rust-type-name `{name}` already names a different schema at {first}"
-                        ),
+                        format!("x-rust-type-name `{name}` already names the schema at {first}; one name stands for one schema (share it with `$ref`)"),
+                    );
+                } else if !self.names.is_free(&name) {
+                    self.error(
+                        ptr,
+                        format!("x-rust-type-name `{name}` is already a type name here (a component's, or one the generated code uses); choose another"),
                     );
                 }
                 self.names.claim(&name)
@@ -428,7 +431,7 @@ impl Lowerer<'_> {
             _ => {
                 self.error(
                     &crate::diag::child(ptr, EXPLICIT_NAME),
-                    format!("{EXPLICIT_NAME} must be a Rust type name such as `UserProfile`, not {value}"),
+                    format!("{EXPLICIT_NAME} must be an UpperCamelCase Rust type name such as `UserProfile`, not {value}"),
                 );
                 None
             }
@@ -622,7 +625,8 @@ fn strip_prose(value: &mut serde_json::Value) {
             for key in ["description", "title", "example", "default", "externalDocs"] {
                 map.remove(key);
             }
-            map.retain(|key, _| !key.starts_with("x-"));
+            // Extensions say nothing about structure, except a name the schema gives itself.
+            map.retain(|key, _| !key.starts_with("x-") || key == EXPLICIT_NAME);
             // Serialization order depends on which optional keywords are present (a
             // description moves `enum` ahead of `type`), so sort to compare structure only.
             map.sort_keys();

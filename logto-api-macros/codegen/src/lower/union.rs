@@ -575,8 +575,11 @@ fn variant_name(ty: &TypeRef, parent: &str) -> String {
         TypeRef::Map(_) => "Map".to_owned(),
         TypeRef::Boxed(inner) | TypeRef::Nullable(inner) => variant_name(inner, parent),
         TypeRef::Named(n) => match n.strip_prefix(parent) {
+            // `Self` is no variant name: keep the whole type name then.
             Some(rest)
-                if !rest.is_empty() && rest.starts_with(|c: char| c.is_ascii_uppercase()) =>
+                if !rest.is_empty()
+                    && rest != "Self"
+                    && rest.starts_with(|c: char| c.is_ascii_uppercase()) =>
             {
                 rest.to_owned()
             }

@@ -172,21 +172,10 @@ impl<'a> Lowerer<'a> {
                 ReferenceOr::Item(schema) => self.explicit_name(schema, &ptr),
                 ReferenceOr::Reference { .. } => None,
             };
-            if let Some(name) = &explicit {
-                if let Some(first) = self.explicit.insert(name.clone(), ptr.clone()) {
-                    self.error(
-                        &ptr,
-                        format!("x-rust-type-name `{name}` already names the component at {first}; one name stands for one schema"),
-                    );
-                } else if !self.names.is_free(name) {
-                    self.error(
-                        &ptr,
-                        format!("x-rust-type-name `{name}` is already a type name here (a component's, or one the generated code uses); choose another"),
-                    );
-                }
-            }
-            let name = explicit.unwrap_or_else(|| crate::naming::pascal(key));
-            let claimed = self.names.claim(&name);
+            let claimed = match explicit {
+                Some(name) => self.claim_explicit(&name, &ptr),
+                None => self.names.claim(&crate::naming::pascal(key)),
+            };
             self.component_names.insert(key.clone(), claimed);
         }
     }

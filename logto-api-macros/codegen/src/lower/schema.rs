@@ -348,20 +348,7 @@ impl Lowerer<'_> {
             return existing;
         }
         let name = match explicit {
-            Some(name) => {
-                if let Some(first) = self.explicit.insert(name.clone(), ptr.to_owned()) {
-                    self.error(
-                        ptr,
-                        format!("x-rust-type-name `{name}` already names the schema at {first}; one name stands for one schema (share it with `$ref`)"),
-                    );
-                } else if !self.names.is_free(&name) {
-                    self.error(
-                        ptr,
-                        format!("x-rust-type-name `{name}` is already a type name here (a component's, or one the generated code uses); choose another"),
-                    );
-                }
-                self.names.claim(&name)
-            }
+            Some(name) => self.claim_explicit(&name, ptr),
             None => self.names.claim_first(&hint.candidates),
         };
         self.by_shape
@@ -385,19 +372,22 @@ impl Lowerer<'_> {
         }
     }
 
-    /// True when `schema` admits `null`: `nullable`, or a union with a nullable branch.
-    fn accepts_null(&self, schema: &Schema) -> bool {
-        schema.schema_data.nullable
-            || match Shape::of(schema) {
-                Shape::Union { branches, .. } => branches.iter().any(|b| {
-                    let branch = match b {
-                        openapiv3::ReferenceOr::Item(s) => Some(s),
-                        openapiv3::ReferenceOr::Reference { reference } => self.lookup(reference),
-                    };
-                    branch.is_some_and(|s| s.schema_data.nullable)
-                }),
-                _ => false,
-            }
+    /// Claims the name `x-rust-type-name` gives the schema at `ptr`: one name stands for one
+    /// schema, and it may not be a name already taken (a component's, or one the generated code
+    /// uses); either problem is reported, and the name is numbered so lowering goes on.
+    pub(crate) fn claim_explicit(&mut self, name: &str, ptr: &str) -> String {
+        if let Some(first) = self.explicit.insert(name.to_owned(), ptr.to_owned()) {
+            self.error(
+                ptr,
+                format!("x-rust-type-name `{name}` already names the schema at {first}; one name stands for one schema (share it with `$ref`)"),
+            );
+        } else if !self.names.is_free(name) {
+            self.error(
+                ptr,
+                format!("x-rust-type-name `{name}` is already a type name here (a component's, or one the generated code uses); choose another"),
+            );
+        }
+        self.names.claim(name)
     }
 
     /// What documents a property that is a `$ref`: a `description` written beside the `$ref`

@@ -59,11 +59,21 @@ impl<'a> Lowerer<'a> {
                 self.named(schema, hint, ptr, None)
             }
         };
-        let nullable = nullable
-            || branches
-                .iter()
-                .any(|b| self.branch(b).is_some_and(|s| s.schema_data.nullable));
-        Lowered { ty, nullable }
+        Lowered {
+            ty,
+            nullable: self.accepts_null(schema),
+        }
+    }
+
+    /// True when `schema` admits `null`: `nullable`, or a union with a nullable branch.
+    pub(crate) fn accepts_null(&self, schema: &Schema) -> bool {
+        schema.schema_data.nullable
+            || match Shape::of(schema) {
+                Shape::Union { branches, .. } => branches
+                    .iter()
+                    .any(|b| self.branch(b).is_some_and(|s| s.schema_data.nullable)),
+                _ => false,
+            }
     }
 
     /// The definition of a union that needs a type of its own.

@@ -182,14 +182,52 @@ pub mod types {
     }
     /// Schema at `/paths/~1things/get/responses/200/content/application~1json/schema/items/properties/expiration`.
     ///
-    /// Variants are tried in the order listed.
-    #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+    /// Variants are tried in the order listed, those whose literal properties agree with
+    /// the value first.
+    #[derive(Debug, Clone, PartialEq, Serialize)]
     #[serde(crate = "::logto_api::__private::serde", untagged)]
     pub enum ListThingsResponseItemExpiration {
         /// The `True` form.
         True(ListThingsResponseItemExpirationTrue),
         /// The `False` form.
         False(ListThingsResponseItemExpirationFalse),
+    }
+    impl<'de> Deserialize<'de> for ListThingsResponseItemExpiration {
+        fn deserialize<D: ::logto_api::__private::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            use ::logto_api::__private;
+            let value = Value::deserialize(deserializer)?;
+            __private::decode_untagged(
+                    &value,
+                    "ListThingsResponseItemExpiration",
+                    &[
+                        __private::Branch {
+                            name: "True",
+                            pins: &[
+                                __private::Pin {
+                                    property: "enabled",
+                                    required: true,
+                                    values: &[__private::Literal::Bool(true)],
+                                },
+                            ],
+                            decode: |v| __private::branch_from_value(v).map(Self::True),
+                        },
+                        __private::Branch {
+                            name: "False",
+                            pins: &[
+                                __private::Pin {
+                                    property: "enabled",
+                                    required: false,
+                                    values: &[__private::Literal::Bool(false)],
+                                },
+                            ],
+                            decode: |v| __private::branch_from_value(v).map(Self::False),
+                        },
+                    ],
+                )
+                .map_err(<D::Error as __private::serde::de::Error>::custom)
+        }
     }
     /// Schema at `/paths/~1things/get/responses/200/content/application~1json/schema/items`.
     #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -442,6 +442,394 @@ pub mod types {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub created: Option<::logto_api::Timestamp>,
     }
+    /// Schema at `/components/schemas/FormItem/oneOf/0/properties/type`.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
+    pub enum FormItemChoiceType {
+        /// `Choice`
+        Choice,
+        /// A value this client does not know yet, kept as sent.
+        Unknown(String),
+    }
+    impl FormItemChoiceType {
+        /// The value as sent on the wire.
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Choice => "Choice",
+                Self::Unknown(other) => other,
+            }
+        }
+    }
+    impl From<&str> for FormItemChoiceType {
+        fn from(value: &str) -> Self {
+            match value {
+                "Choice" => Self::Choice,
+                other => Self::Unknown(other.to_owned()),
+            }
+        }
+    }
+    impl ::std::fmt::Display for FormItemChoiceType {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(self.as_str())
+        }
+    }
+    impl Serialize for FormItemChoiceType {
+        fn serialize<S: ::logto_api::__private::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+    impl<'de> Deserialize<'de> for FormItemChoiceType {
+        fn deserialize<D: ::logto_api::__private::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            ::logto_api::__private::deserialize_str(deserializer)
+                .map(|s| Self::from(s.as_ref()))
+        }
+    }
+    /// Choice
+    #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+    #[serde(crate = "::logto_api::__private::serde")]
+    pub struct FormItemChoice {
+        /// `type`.
+        pub r#type: FormItemChoiceType,
+        /// `key`.
+        pub key: String,
+        /// `options`.
+        pub options: Vec<String>,
+    }
+    /// Schema at `/components/schemas/FormItem/oneOf/1/properties/type`.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
+    pub enum FormItemMultiChoiceType {
+        /// `MultiChoice`
+        MultiChoice,
+        /// A value this client does not know yet, kept as sent.
+        Unknown(String),
+    }
+    impl FormItemMultiChoiceType {
+        /// The value as sent on the wire.
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::MultiChoice => "MultiChoice",
+                Self::Unknown(other) => other,
+            }
+        }
+    }
+    impl From<&str> for FormItemMultiChoiceType {
+        fn from(value: &str) -> Self {
+            match value {
+                "MultiChoice" => Self::MultiChoice,
+                other => Self::Unknown(other.to_owned()),
+            }
+        }
+    }
+    impl ::std::fmt::Display for FormItemMultiChoiceType {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(self.as_str())
+        }
+    }
+    impl Serialize for FormItemMultiChoiceType {
+        fn serialize<S: ::logto_api::__private::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+    impl<'de> Deserialize<'de> for FormItemMultiChoiceType {
+        fn deserialize<D: ::logto_api::__private::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            ::logto_api::__private::deserialize_str(deserializer)
+                .map(|s| Self::from(s.as_ref()))
+        }
+    }
+    /// Multi choice
+    #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+    #[serde(crate = "::logto_api::__private::serde")]
+    pub struct FormItemMultiChoice {
+        /// `type`.
+        pub r#type: FormItemMultiChoiceType,
+        /// `key`.
+        pub key: String,
+        /// `options`.
+        pub options: Vec<String>,
+    }
+    /// Schema at `/components/schemas/FormItem/oneOf/2/properties/type`.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
+    pub enum FormItemInputType {
+        /// `Text`
+        Text,
+        /// `Number`
+        Number,
+        /// A value this client does not know yet, kept as sent.
+        Unknown(String),
+    }
+    impl FormItemInputType {
+        /// The value as sent on the wire.
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Text => "Text",
+                Self::Number => "Number",
+                Self::Unknown(other) => other,
+            }
+        }
+    }
+    impl From<&str> for FormItemInputType {
+        fn from(value: &str) -> Self {
+            match value {
+                "Text" => Self::Text,
+                "Number" => Self::Number,
+                other => Self::Unknown(other.to_owned()),
+            }
+        }
+    }
+    impl ::std::fmt::Display for FormItemInputType {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(self.as_str())
+        }
+    }
+    impl Serialize for FormItemInputType {
+        fn serialize<S: ::logto_api::__private::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+    impl<'de> Deserialize<'de> for FormItemInputType {
+        fn deserialize<D: ::logto_api::__private::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            ::logto_api::__private::deserialize_str(deserializer)
+                .map(|s| Self::from(s.as_ref()))
+        }
+    }
+    /// Input
+    #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+    #[serde(crate = "::logto_api::__private::serde")]
+    pub struct FormItemInput {
+        /// `type`.
+        pub r#type: FormItemInputType,
+        /// `key`.
+        pub key: String,
+    }
+    /// A form field; the choice kinds differ only in `type`, which is an open enum in each.
+    ///
+    /// Variants are tried in the order listed, those whose literal properties agree with
+    /// the value first.
+    #[derive(Debug, Clone, PartialEq, Serialize)]
+    #[serde(crate = "::logto_api::__private::serde", untagged)]
+    pub enum FormItem {
+        /// The `Choice` form.
+        Choice(FormItemChoice),
+        /// The `MultiChoice` form.
+        MultiChoice(FormItemMultiChoice),
+        /// The `Input` form.
+        Input(FormItemInput),
+    }
+    impl<'de> Deserialize<'de> for FormItem {
+        fn deserialize<D: ::logto_api::__private::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            use ::logto_api::__private;
+            let value = Value::deserialize(deserializer)?;
+            __private::decode_untagged(
+                    &value,
+                    "FormItem",
+                    &[
+                        __private::Branch {
+                            name: "Choice",
+                            pins: &[
+                                __private::Pin {
+                                    property: "type",
+                                    required: true,
+                                    values: &[__private::Literal::Str("Choice")],
+                                },
+                            ],
+                            decode: |v| __private::branch_from_value(v).map(Self::Choice),
+                        },
+                        __private::Branch {
+                            name: "MultiChoice",
+                            pins: &[
+                                __private::Pin {
+                                    property: "type",
+                                    required: true,
+                                    values: &[__private::Literal::Str("MultiChoice")],
+                                },
+                            ],
+                            decode: |v| {
+                                __private::branch_from_value(v).map(Self::MultiChoice)
+                            },
+                        },
+                        __private::Branch {
+                            name: "Input",
+                            pins: &[
+                                __private::Pin {
+                                    property: "type",
+                                    required: true,
+                                    values: &[
+                                        __private::Literal::Str("Number"),
+                                        __private::Literal::Str("Text"),
+                                    ],
+                                },
+                            ],
+                            decode: |v| __private::branch_from_value(v).map(Self::Input),
+                        },
+                    ],
+                )
+                .map_err(<D::Error as __private::serde::de::Error>::custom)
+        }
+    }
+    /// On
+    #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+    #[serde(crate = "::logto_api::__private::serde")]
+    pub struct ExpiryOn {
+        /// `enabled`.
+        pub enabled: bool,
+        /// `days`.
+        pub days: f64,
+    }
+    /// Off
+    #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+    #[serde(crate = "::logto_api::__private::serde")]
+    pub struct ExpiryOff {
+        /// `enabled` (optional).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub enabled: Option<bool>,
+    }
+    /// On (with a period) or off; Logto-style boolean literals written as `format`.
+    ///
+    /// Variants are tried in the order listed, those whose literal properties agree with
+    /// the value first.
+    #[derive(Debug, Clone, PartialEq, Serialize)]
+    #[serde(crate = "::logto_api::__private::serde", untagged)]
+    pub enum Expiry {
+        /// The `On` form.
+        On(ExpiryOn),
+        /// The `Off` form.
+        Off(ExpiryOff),
+    }
+    impl<'de> Deserialize<'de> for Expiry {
+        fn deserialize<D: ::logto_api::__private::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            use ::logto_api::__private;
+            let value = Value::deserialize(deserializer)?;
+            __private::decode_untagged(
+                    &value,
+                    "Expiry",
+                    &[
+                        __private::Branch {
+                            name: "On",
+                            pins: &[
+                                __private::Pin {
+                                    property: "enabled",
+                                    required: true,
+                                    values: &[__private::Literal::Bool(true)],
+                                },
+                            ],
+                            decode: |v| __private::branch_from_value(v).map(Self::On),
+                        },
+                        __private::Branch {
+                            name: "Off",
+                            pins: &[
+                                __private::Pin {
+                                    property: "enabled",
+                                    required: false,
+                                    values: &[__private::Literal::Bool(false)],
+                                },
+                            ],
+                            decode: |v| __private::branch_from_value(v).map(Self::Off),
+                        },
+                    ],
+                )
+                .map_err(<D::Error as __private::serde::de::Error>::custom)
+        }
+    }
+    /// Failed
+    #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+    #[serde(crate = "::logto_api::__private::serde")]
+    pub struct VerdictFailed {
+        /// `result`.
+        pub result: bool,
+        /// `issues`.
+        pub issues: Vec<String>,
+    }
+    /// Passed
+    #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+    #[serde(crate = "::logto_api::__private::serde")]
+    pub struct VerdictPassed {
+        /// `result`.
+        pub result: bool,
+        /// `issues` (optional).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub issues: Option<Vec<String>>,
+    }
+    /// A check's answer: failed with the issues, or passed; literals written as `enum`.
+    ///
+    /// Variants are tried in the order listed, those whose literal properties agree with
+    /// the value first.
+    #[derive(Debug, Clone, PartialEq, Serialize)]
+    #[serde(crate = "::logto_api::__private::serde", untagged)]
+    pub enum Verdict {
+        /// The `Failed` form.
+        Failed(VerdictFailed),
+        /// The `Passed` form.
+        Passed(VerdictPassed),
+    }
+    impl<'de> Deserialize<'de> for Verdict {
+        fn deserialize<D: ::logto_api::__private::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            use ::logto_api::__private;
+            let value = Value::deserialize(deserializer)?;
+            __private::decode_untagged(
+                    &value,
+                    "Verdict",
+                    &[
+                        __private::Branch {
+                            name: "Failed",
+                            pins: &[
+                                __private::Pin {
+                                    property: "result",
+                                    required: true,
+                                    values: &[__private::Literal::Bool(false)],
+                                },
+                            ],
+                            decode: |v| __private::branch_from_value(v).map(Self::Failed),
+                        },
+                        __private::Branch {
+                            name: "Passed",
+                            pins: &[
+                                __private::Pin {
+                                    property: "result",
+                                    required: true,
+                                    values: &[__private::Literal::Bool(true)],
+                                },
+                            ],
+                            decode: |v| __private::branch_from_value(v).map(Self::Passed),
+                        },
+                    ],
+                )
+                .map_err(<D::Error as __private::serde::de::Error>::custom)
+        }
+    }
+    /// Schema at `/paths/~1forms/get/responses/200/content/application~1json/schema`.
+    #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+    #[serde(crate = "::logto_api::__private::serde")]
+    pub struct GetFormResponse {
+        /// `items`.
+        pub items: Vec<FormItem>,
+        /// On (with a period) or off; Logto-style boolean literals written as `format`.
+        pub expiry: Expiry,
+        /// A check's answer: failed with the issues, or passed; literals written as `enum`.
+        pub verdict: Verdict,
+    }
 }
 /// Request builders: set optional parameters, then `.send().await`.
 pub mod calls {
@@ -559,6 +947,33 @@ pub mod calls {
                 ::logto_api::__private::Method::GET,
                 "GetFigure",
                 "/figures",
+                path,
+            );
+            request.success_statuses(&[(200, 200)]);
+            let response = request.send().await?;
+            response.json()
+        }
+    }
+    /// Request builder for `GetForm` (`GET /forms`).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until `.send().await`"]
+    pub struct GetFormBuilder<'a> {
+        client: &'a ::logto_api::Client,
+    }
+    impl<'a> GetFormBuilder<'a> {
+        pub(crate) fn new(client: &'a ::logto_api::Client) -> Self {
+            Self { client }
+        }
+        /// Sends the request and decodes the answer.
+        pub async fn send(
+            self,
+        ) -> ::logto_api::Result<::logto_api::ApiResponse<types::GetFormResponse>> {
+            let path = String::from("/forms");
+            let mut request = ::logto_api::__private::Request::new(
+                self.client,
+                ::logto_api::__private::Method::GET,
+                "GetForm",
+                "/forms",
                 path,
             );
             request.success_statuses(&[(200, 200)]);
@@ -701,6 +1116,10 @@ pub mod groups {
         /// `GET /figures` (operation `GetFigure`).
         pub fn get_figure(&self) -> calls::GetFigureBuilder<'a> {
             calls::GetFigureBuilder::new(self.client)
+        }
+        /// `GET /forms` (operation `GetForm`).
+        pub fn get_form(&self) -> calls::GetFormBuilder<'a> {
+            calls::GetFormBuilder::new(self.client)
         }
     }
     /// Operations tagged `Animals`.

@@ -250,3 +250,64 @@ async fn a_ranged_success_status_decodes_into_its_variant() {
         shapes::calls::GetGraphOutcome::Status2XX("made".into())
     );
 }
+
+/// An untagged union whose branches have the same fields and differ in a literal `type`, which
+/// decodes as an open enum in each: every value takes the branch its literal names, not the
+/// first branch listed.
+#[test]
+fn untagged_branches_are_told_apart_by_their_literals() {
+    let value = json!({ "type": "MultiChoice", "key": "k", "options": ["a", "b"] });
+    let item: FormItem = round_trip(value);
+    assert!(
+        matches!(&item, FormItem::MultiChoice(m) if m.r#type == FormItemMultiChoiceType::MultiChoice),
+        "{item:?}"
+    );
+    let item: FormItem = round_trip(json!({ "type": "Choice", "key": "k", "options": [] }));
+    assert!(matches!(item, FormItem::Choice(_)), "{item:?}");
+    // The input branch names two kinds; an input has no `options`.
+    let item: FormItem = round_trip(json!({ "type": "Number", "key": "k" }));
+    assert!(matches!(item, FormItem::Input(_)), "{item:?}");
+}
+
+/// A literal this client does not know yet still decodes, into the first branch whose fields
+/// fit, and is kept as sent.
+#[test]
+fn untagged_value_with_an_unknown_literal_decodes_and_is_kept() {
+    let value = json!({ "type": "Slider", "key": "k", "options": ["1", "9"] });
+    let item: FormItem = round_trip(value);
+    let FormItem::Choice(choice) = item else {
+        panic!("{item:?}")
+    };
+    assert_eq!(choice.r#type.as_str(), "Slider");
+}
+
+/// Boolean literals, written as Logto's `format: "true"` or as `enum: [false]`, pick the
+/// branch, also when the value would fit an earlier branch's fields.
+#[test]
+fn untagged_branches_are_told_apart_by_boolean_literals() {
+    let on: Expiry = round_trip(json!({ "enabled": true, "days": 90.0 }));
+    assert!(matches!(on, Expiry::On(_)), "{on:?}");
+    let off: Expiry = round_trip(json!({ "enabled": false }));
+    assert!(matches!(off, Expiry::Off(_)), "{off:?}");
+    // `On` is tried first (more required fields) and its `enabled: bool` accepts `false`.
+    let off: Expiry =
+        serde_json::from_value(json!({ "enabled": false, "days": 90 })).expect("decodes");
+    assert!(matches!(off, Expiry::Off(_)), "{off:?}");
+
+    let passed: Verdict = round_trip(json!({ "result": true, "issues": [] }));
+    assert!(matches!(passed, Verdict::Passed(_)), "{passed:?}");
+    let failed: Verdict = round_trip(json!({ "result": false, "issues": ["short"] }));
+    assert!(matches!(failed, Verdict::Failed(_)), "{failed:?}");
+}
+
+/// A value no branch fits is an error that names every branch and why it did not fit.
+#[test]
+fn untagged_value_that_fits_no_branch_names_each_branch() {
+    let err = serde_json::from_value::<FormItem>(json!({ "type": "Choice" }))
+        .expect_err("no branch fits");
+    let message = err.to_string();
+    for branch in ["Choice", "MultiChoice", "Input"] {
+        assert!(message.contains(&format!("{branch}: ")), "{message}");
+    }
+    assert!(message.contains("missing field `key`"), "{message}");
+}

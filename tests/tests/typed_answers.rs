@@ -243,3 +243,33 @@ async fn a_logto_error_on_the_same_status_is_not_a_result() {
     assert_eq!(CheckPasswordError::from_error(&error), None);
     assert_eq!(error.code(), Some("request.invalid_input"));
 }
+
+/// Logto's connector form items `Select` and `MultiSelect` have the same fields; each decodes
+/// into its own variant (the `type` literal decides, not the order the branches are listed
+/// in), and a kind this client does not know yet is kept as sent.
+#[test]
+fn connector_form_items_decode_into_the_kind_they_name() {
+    use logto_api::management::types::ConnectorFormItem;
+    let item = |kind: &str| {
+        json!({
+            "type": kind, "key": "scope", "label": "Scope",
+            "selectItems": [{ "value": "a", "title": "A" }]
+        })
+    };
+    let decode = |value: Value| -> ConnectorFormItem {
+        serde_json::from_value(value.clone()).unwrap_or_else(|e| panic!("{value}: {e}"))
+    };
+    assert!(matches!(
+        decode(item("MultiSelect")),
+        ConnectorFormItem::MultiSelect(_)
+    ));
+    assert!(matches!(
+        decode(item("Select")),
+        ConnectorFormItem::Select(_)
+    ));
+    let future = decode(item("Slider"));
+    assert_eq!(
+        serde_json::to_value(&future).expect("encodes"),
+        item("Slider")
+    );
+}

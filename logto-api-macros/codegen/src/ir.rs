@@ -182,6 +182,32 @@ pub struct Variant {
     pub tag_value: Option<String>,
     /// The branch's payload.
     pub ty: TypeRef,
+    /// What an untagged union's branch says its properties hold (empty for tagged unions):
+    /// the decoder tries the branches whose pins a value agrees with before the others.
+    pub pins: Vec<Pin>,
+}
+
+/// A property that an object branch of an untagged union pins to a few literal values, and
+/// that another branch pins differently or not at all.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Pin {
+    /// The property's name on the wire.
+    pub property: String,
+    /// Whether the branch requires the property (else it may also be absent).
+    pub required: bool,
+    /// The values the property may hold.
+    pub values: Vec<Literal>,
+}
+
+/// A JSON literal a [`Pin`] allows.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Literal {
+    /// A string (`enum` or Logto's `format: "\"X\""`).
+    String(String),
+    /// `true` or `false` (Logto's `format: "true"` on a boolean).
+    Bool(bool),
+    /// `null`, for a nullable property.
+    Null,
 }
 
 /// HTTP method of an operation.

@@ -4,6 +4,7 @@
 mod request;
 mod serde_support;
 mod style;
+mod untagged;
 
 pub use crate::paging::paginate;
 pub use futures_util::stream::Stream;
@@ -12,6 +13,7 @@ pub use reqwest::multipart::Form;
 pub use reqwest::Method;
 pub use serde_support::{deserialize_str, from_value, serialize_tagged, tag_of, text_value};
 pub use style::Style;
+pub use untagged::{branch_from_value, decode_untagged, Branch, Literal, Pin};
 pub use {serde, serde_json};
 
 /// A multipart body made of named text and file parts.

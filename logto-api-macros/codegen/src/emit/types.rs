@@ -1,7 +1,7 @@
 //! Emission of models: structs, open enums, tagged and untagged unions.
 
 use super::{doc_attr, doc_or, ident, type_tokens};
-use crate::ir::{Api, EnumValue, Field, Struct, TypeDef, TypeKind, TypeRef, Union};
+use crate::ir::{Api, EnumValue, Field, Literal, Pin, Struct, TypeDef, TypeKind, TypeRef, Union};
 use proc_macro2::TokenStream;
 use quote::quote;
 
@@ -280,20 +280,75 @@ fn emit_tagged(name: &str, u: &Union, doc: TokenStream) -> TokenStream {
 }
 
 fn emit_untagged(name: &str, u: &Union, doc: TokenStream) -> TokenStream {
-    let name = ident(name);
+    let type_name = ident(name);
     let variants = u.variants.iter().map(|v| {
         let (vname, t) = (ident(&v.name), type_tokens(&v.ty, &TokenStream::new()));
         let doc = doc_attr(&format!("The `{}` form.", v.name));
         quote! { #doc #vname(#t), }
     });
+    if u.variants.iter().all(|v| v.pins.is_empty()) {
+        return quote! {
+            #doc
+            ///
+            /// Variants are tried in the order listed.
+            #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+            #[serde(crate = #SERDE_CRATE, untagged)]
+            pub enum #type_name {
+                #(#variants)*
+            }
+        };
+    }
+    let deserialize = emit_pinned_deserialize(name, u);
     quote! {
         #doc
         ///
-        /// Variants are tried in the order listed.
-        #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+        /// Variants are tried in the order listed, those whose literal properties agree with
+        /// the value first.
+        #[derive(Debug, Clone, PartialEq, Serialize)]
         #[serde(crate = #SERDE_CRATE, untagged)]
-        pub enum #name {
+        pub enum #type_name {
             #(#variants)*
         }
+
+        #deserialize
+    }
+}
+
+/// `Deserialize` for an untagged union some of whose branches pin literal properties.
+fn emit_pinned_deserialize(name: &str, u: &Union) -> TokenStream {
+    let type_name = ident(name);
+    let branches = u.variants.iter().map(|v| {
+        let vname = ident(&v.name);
+        let label = &v.name;
+        let pins = v.pins.iter().map(pin_tokens);
+        quote! {
+            __private::Branch {
+                name: #label,
+                pins: &[#(#pins),*],
+                decode: |v| __private::branch_from_value(v).map(Self::#vname),
+            },
+        }
+    });
+    quote! {
+        impl<'de> Deserialize<'de> for #type_name {
+            fn deserialize<D: ::logto_api::__private::serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                use ::logto_api::__private;
+                let value = Value::deserialize(deserializer)?;
+                __private::decode_untagged(&value, #name, &[#(#branches)*])
+                    .map_err(<D::Error as __private::serde::de::Error>::custom)
+            }
+        }
+    }
+}
+
+fn pin_tokens(pin: &Pin) -> TokenStream {
+    let (property, required) = (&pin.property, pin.required);
+    let values = pin.values.iter().map(|value| match value {
+        Literal::String(s) => quote!(__private::Literal::Str(#s)),
+        Literal::Bool(b) => quote!(__private::Literal::Bool(#b)),
+        Literal::Null => quote!(__private::Literal::Null),
+    });
+    quote! {
+        __private::Pin { property: #property, required: #required, values: &[#(#values),*] }
     }
 }

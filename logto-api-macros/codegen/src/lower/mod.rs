@@ -11,6 +11,7 @@ mod merge;
 mod name_tests;
 mod operation;
 mod patch;
+mod pins;
 mod schema;
 mod shape;
 mod union;

@@ -197,6 +197,7 @@ impl<'a> Lowerer<'a> {
                 name: variant,
                 tag_value: Some(value),
                 ty,
+                pins: Vec::new(),
             });
         }
         TypeKind::Union(Union {
@@ -305,6 +306,7 @@ impl<'a> Lowerer<'a> {
                 name: names.claim(&pascal(&value)),
                 tag_value: Some(value),
                 ty,
+                pins: Vec::new(),
             })
             .collect();
         TypeKind::Union(Union {
@@ -356,6 +358,7 @@ impl<'a> Lowerer<'a> {
             .iter()
             .map(|b| self.branch(b).map(Cow::into_owned))
             .collect();
+        let mut pins = self.branch_pins(&shapes);
         for (i, branch) in branches.iter().enumerate() {
             let label = branch_label(&shapes, i);
             let hint = Hint::new([format!("{parent}{label}")]);
@@ -371,6 +374,7 @@ impl<'a> Lowerer<'a> {
                     name,
                     tag_value: None,
                     ty,
+                    pins: std::mem::take(&mut pins[i]),
                 },
             ));
         }

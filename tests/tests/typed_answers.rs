@@ -8,7 +8,8 @@
 //! - `GenerateTotpSecret`, `GenerateMyAccountBackupCodes` and `GetBackupCodes` answer structs,
 //!   not `serde_json::Value`;
 //! - `CheckPasswordWithDefaultSignInExperience`'s 400 for a weak password decodes into its
-//!   issues through `CheckPasswordWithDefaultSignInExperienceErrorBody::from_error`.
+//!   issues through `CheckPasswordWithDefaultSignInExperienceErrorBody::from_error`;
+//! - connector form items decode into the kind their `type` names.
 
 use logto_api::management::calls::CheckPasswordWithDefaultSignInExperienceErrorBody as CheckPasswordError;
 use logto_api::management::types::{

@@ -10,7 +10,7 @@ use super::{Hint, Lowerer};
 use crate::diag::child;
 use crate::ir::ErrorAnswer;
 use crate::naming::{pascal, Namespace};
-use openapiv3::{ReferenceOr, StatusCode};
+use openapiv3::StatusCode;
 
 impl Lowerer<'_> {
     /// The error answers of `op` documented with a JSON schema, in spec order.
@@ -38,7 +38,7 @@ impl Lowerer<'_> {
             };
             let key = status.map_or_else(|| "default".to_owned(), ToString::to_string);
             let r_ptr = child(&child(ptr, "responses"), &key);
-            let Some((shared, resp)) = self.error_response(resp, &r_ptr) else {
+            let Some((shared, resp)) = self.resolve_response(resp, &r_ptr) else {
                 continue;
             };
             let json = resp
@@ -73,30 +73,6 @@ impl Lowerer<'_> {
             });
         }
         out
-    }
-
-    /// The response behind `resp`, with the key of the component it came from, if any.
-    fn error_response(
-        &mut self,
-        resp: &ReferenceOr<openapiv3::Response>,
-        ptr: &str,
-    ) -> Option<(Option<String>, openapiv3::Response)> {
-        match resp {
-            ReferenceOr::Item(r) => Some((None, r.clone())),
-            ReferenceOr::Reference { reference } => {
-                let key = reference.strip_prefix("#/components/responses/");
-                match key.and_then(|k| self.api.components.as_ref()?.responses.get(k)) {
-                    Some(ReferenceOr::Item(r)) => Some((key.map(str::to_owned), r.clone())),
-                    _ => {
-                        self.error(
-                            ptr,
-                            format!("dangling $ref `{reference}`: no such response"),
-                        );
-                        None
-                    }
-                }
-            }
-        }
     }
 }
 

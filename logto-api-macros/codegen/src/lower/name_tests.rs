@@ -305,6 +305,39 @@ fn identical_inline_schemas_of_different_operations_are_types_of_their_own() {
     );
 }
 
+/// A success answer from `components/responses` is one type for every operation that gives
+/// it, named after its key, so no operation's presence names it.
+#[test]
+fn a_shared_success_response_is_named_after_its_key() {
+    let answers = |ids: &[&str]| {
+        let paths: Vec<String> = ids
+            .iter()
+            .map(|id| {
+                format!(
+                    r##""/{id}":{{"get":{{"operationId":"{id}","responses":{{"200":
+                    {{"$ref":"#/components/responses/PetPage"}}}}}}}}"##
+                )
+            })
+            .collect();
+        let doc = format!(
+            r#"{{"openapi":"3.0.3","info":{{"title":"t","version":"1"}},"paths":{{{}}},
+            "components":{{"responses":{{"PetPage":{{"description":"a page","content":
+            {{"application/json":{{"schema":{{"type":"object","properties":
+            {{"next":{{"type":"string"}}}}}}}}}}}}}}}}}}"#,
+            paths.join(",")
+        );
+        let doc = crate::load::load_str("names.json", &doc).expect("loads");
+        crate::lower::lower(&doc).expect("lowers")
+    };
+    let page = crate::ir::Output::Json(TypeRef::Named("PetPage".into()));
+    let both = answers(&["ListPets", "FindPets"]);
+    assert_eq!(operation(&both, "ListPets").output, page);
+    assert_eq!(operation(&both, "FindPets").output, page);
+    assert_eq!(both.types.len(), 1, "one type for both");
+    let alone = answers(&["FindPets"]);
+    assert_eq!(operation(&alone, "FindPets").output, page);
+}
+
 #[test]
 fn x_rust_type_name_names_a_schema_wherever_it_appears() {
     let pet = r##"{"type":"object","x-rust-type-name":"Pet","properties":{"name":{"type":"string"},

@@ -383,30 +383,35 @@ impl Lowerer<'_> {
         }
         for (code, covers, key, resp) in documented {
             let r_ptr = child(&child(ptr, "responses"), &key);
-            let resp = match resp {
-                ReferenceOr::Item(r) => r.clone(),
-                ReferenceOr::Reference { reference } => {
-                    let key = reference.strip_prefix("#/components/responses/");
-                    match key.and_then(|k| self.api.components.as_ref()?.responses.get(k)) {
-                        Some(ReferenceOr::Item(r)) => r.clone(),
-                        _ => {
-                            self.error(
-                                &r_ptr,
-                                format!("dangling $ref `{reference}`: no such response"),
-                            );
-                            continue;
-                        }
-                    }
-                }
+            let Some((shared, resp)) = self.resolve_response(resp, &r_ptr) else {
+                continue;
             };
             let payload = match wire::pick_response(&resp.content) {
                 Some((media, m, BodyEncoding::Json)) => {
-                    let hint = Hint::new([format!("{}Response", pascal(id))]);
-                    let s_ptr = child(&child(&child(&r_ptr, "content"), media), "schema");
-                    match &m.schema {
-                        Some(s) => Payload::Json(self.schema(s.into(), &hint, &s_ptr).or_null()),
-                        None => Payload::Json(TypeRef::Any),
-                    }
+                    // A shared response (`components/responses`) is one type, named after its
+                    // key, for every operation that answers with it.
+                    let (hint, owner) = match &shared {
+                        Some(k) => (
+                            Hint::new([pascal(k), format!("{}Response", pascal(k))]),
+                            child("/components/responses", k),
+                        ),
+                        None => (
+                            Hint::new([format!("{}Response", pascal(id))]),
+                            r_ptr.clone(),
+                        ),
+                    };
+                    let s_ptr = child(&child(&child(&owner, "content"), media), "schema");
+                    let scope = match &shared {
+                        Some(_) => owner,
+                        None => self.scope.clone(),
+                    };
+                    let outer = std::mem::replace(&mut self.scope, scope);
+                    let ty = match &m.schema {
+                        Some(s) => self.schema(s.into(), &hint, &s_ptr).or_null(),
+                        None => TypeRef::Any,
+                    };
+                    self.scope = outer;
+                    Payload::Json(ty)
                 }
                 Some((_, _, BodyEncoding::Text)) => Payload::Text,
                 Some(_) => Payload::Bytes,
@@ -420,6 +425,31 @@ impl Lowerer<'_> {
             });
         }
         out
+    }
+
+    /// The response behind `resp`, with the key of the `components/responses` entry it came
+    /// from, if any; a dangling `$ref` is a diagnostic at `ptr`.
+    pub(crate) fn resolve_response(
+        &mut self,
+        resp: &ReferenceOr<openapiv3::Response>,
+        ptr: &str,
+    ) -> Option<(Option<String>, openapiv3::Response)> {
+        match resp {
+            ReferenceOr::Item(r) => Some((None, r.clone())),
+            ReferenceOr::Reference { reference } => {
+                let key = reference.strip_prefix("#/components/responses/");
+                match key.and_then(|k| self.api.components.as_ref()?.responses.get(k)) {
+                    Some(ReferenceOr::Item(r)) => Some((key.map(str::to_owned), r.clone())),
+                    _ => {
+                        self.error(
+                            ptr,
+                            format!("dangling $ref `{reference}`: no such response"),
+                        );
+                        None
+                    }
+                }
+            }
+        }
     }
 }
 

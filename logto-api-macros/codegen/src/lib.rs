@@ -50,7 +50,8 @@
 //!   `double` `f64`; without a format (or with one not listed here) `i64` and `f64`. An
 //!   `integer` with `format: unixtime-ms` (milliseconds since the Unix epoch, by analogy with
 //!   the format registry's `unixtime` in seconds) is `logto_api::Timestamp`; a `number` with
-//!   it stays `f64`, since it may carry a fraction.
+//!   it stays `f64`, since it may carry a fraction. A union of numbers is their common type:
+//!   the wider integer when one holds the other (`u32` with a signed one is `i64`), else `f64`.
 //! - Responses: statuses listed as 2xx/3xx decode as success; with none listed, `default` is the
 //!   success answer. Error statuses and `default` with a schema decode through
 //!   `calls::{Op}ErrorBody`.
@@ -63,7 +64,7 @@
 //! - a component schema is its key in PascalCase (`user_profile` -> `UserProfile`);
 //! - an inline schema is named after its place: `{Op}Body`, `{Op}Response`, `{Op}{Param}`,
 //!   `{Parent}{Property}`, `{List}` singular or `{List}Item` for list items, `{Parent}{Variant}`
-//!   for union branches; a shared error response or request body (`components/responses`,
+//!   for union branches; a shared response or request body (`components/responses`,
 //!   `components/requestBodies`) after its key;
 //! - identical inline schemas (prose, `nullable` and `x-*` aside) share one type only within one
 //!   operation, component or shared response: a shape several operations use is a component,

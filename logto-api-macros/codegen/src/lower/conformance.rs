@@ -295,6 +295,34 @@ fn formats_pick_the_number_type() {
     assert!(matches!(answer(&api), Named(_)));
 }
 
+/// A union of numbers is one number type that holds every branch's values.
+#[test]
+fn a_union_of_numbers_is_the_type_that_holds_them_all() {
+    let one_of = |formats: &[&str]| {
+        let branches: Vec<std::string::String> = formats
+            .iter()
+            .map(|f| match *f {
+                "number" => r#"{"type":"number"}"#.to_owned(),
+                f => format!(r#"{{"type":"integer","format":"{f}"}}"#),
+            })
+            .collect();
+        let schemas = format!(
+            r#"{{"N":{{"type":"object","required":["n"],"properties":{{"n":{{"oneOf":[{}]}}}}}}}}"#,
+            branches.join(",")
+        );
+        let api = lowered(&schemas, r##"{"$ref":"#/components/schemas/N"}"##);
+        field(object(&api, "N"), "n").ty.clone()
+    };
+    use TypeRef::*;
+    assert_eq!(one_of(&["int32", "int64"]), Integer);
+    assert_eq!(one_of(&["int32", "uint32"]), Integer);
+    assert_eq!(one_of(&["uint32", "uint64"]), UInt64);
+    assert_eq!(one_of(&["int32", "int32"]), Int32);
+    // Neither `i64` nor `u64` holds the other, and a fraction needs a float.
+    assert_eq!(one_of(&["int64", "uint64"]), Number);
+    assert_eq!(one_of(&["int32", "number"]), Number);
+}
+
 #[test]
 fn unixtime_ms_integers_are_timestamps() {
     let api = lowered(

@@ -149,9 +149,7 @@ impl<'a> Lowerer<'a> {
             })
             .collect();
         if numbers.len() == shapes.len() {
-            let first = numbers[0];
-            let same = numbers.iter().all(|t| *t == first);
-            return Plan::Number(if same { first.clone() } else { TypeRef::Number });
+            return Plan::Number(common_number(&numbers));
         }
         match tag_property(&shapes, self) {
             Some(tag) => Plan::Tagged(tag),
@@ -385,6 +383,24 @@ impl<'a> Lowerer<'a> {
             tag: None,
             variants,
         })
+    }
+}
+
+/// The narrowest type that holds every value of `numbers`: one type when they agree, the
+/// wider integer when one holds the other (`i32` and `i64` -> `i64`, `u32` and `u64` -> `u64`,
+/// `u32` and a signed one -> `i64`), else `f64`.
+fn common_number(numbers: &[&TypeRef]) -> TypeRef {
+    let first = numbers[0];
+    if numbers.iter().all(|t| *t == first) {
+        return first.clone();
+    }
+    let only = |allowed: &[TypeRef]| numbers.iter().all(|t| allowed.contains(t));
+    if only(&[TypeRef::Int32, TypeRef::UInt32, TypeRef::Integer]) {
+        TypeRef::Integer
+    } else if only(&[TypeRef::UInt32, TypeRef::UInt64]) {
+        TypeRef::UInt64
+    } else {
+        TypeRef::Number
     }
 }
 

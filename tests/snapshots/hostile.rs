@@ -258,7 +258,7 @@ pub mod types {
         BetaGamma,
         /// `2fa`
         V2fa,
-        /// ``
+        /// The empty string.
         Empty,
         /// A value this client does not know yet, kept as sent.
         Unknown(String),

@@ -819,6 +819,409 @@ pub mod types {
                 .map_err(<D::Error as __private::serde::de::Error>::custom)
         }
     }
+    /// V1
+    #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+    #[serde(crate = "::logto_api::__private::serde")]
+    pub struct VersionedV1 {
+        /// `version`.
+        pub version: i64,
+        /// `a` (optional).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub a: Option<String>,
+    }
+    /// V2
+    #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+    #[serde(crate = "::logto_api::__private::serde")]
+    pub struct VersionedV2 {
+        /// `version`.
+        pub version: i64,
+        /// `a` (optional).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub a: Option<String>,
+    }
+    /// Two versions told apart by an integer `enum`.
+    ///
+    /// Variants are tried in the order listed, those whose literal properties agree with
+    /// the value first.
+    #[derive(Debug, Clone, PartialEq, Serialize)]
+    #[serde(crate = "::logto_api::__private::serde", untagged)]
+    pub enum Versioned {
+        /// The `V1` form.
+        V1(VersionedV1),
+        /// The `V2` form.
+        V2(VersionedV2),
+    }
+    impl<'de> Deserialize<'de> for Versioned {
+        fn deserialize<D: ::logto_api::__private::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            use ::logto_api::__private;
+            let value = Value::deserialize(deserializer)?;
+            __private::decode_untagged(
+                    &value,
+                    "Versioned",
+                    &[
+                        __private::Branch {
+                            name: "V1",
+                            pins: &[
+                                __private::Pin {
+                                    property: "version",
+                                    required: true,
+                                    values: &[__private::Literal::Int(1i64)],
+                                },
+                            ],
+                            decode: |v| __private::branch_from_value(v).map(Self::V1),
+                        },
+                        __private::Branch {
+                            name: "V2",
+                            pins: &[
+                                __private::Pin {
+                                    property: "version",
+                                    required: true,
+                                    values: &[__private::Literal::Int(2i64)],
+                                },
+                            ],
+                            decode: |v| __private::branch_from_value(v).map(Self::V2),
+                        },
+                    ],
+                )
+                .map_err(<D::Error as __private::serde::de::Error>::custom)
+        }
+    }
+    /// Schema at `/components/schemas/Stroke/oneOf/0`.
+    #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+    #[serde(crate = "::logto_api::__private::serde")]
+    pub struct StrokeDot {
+        /// `size` (optional).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub size: Option<f64>,
+    }
+    /// Schema at `/components/schemas/Stroke/oneOf/1`.
+    #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+    #[serde(crate = "::logto_api::__private::serde")]
+    pub struct StrokeDash {
+        /// `length` (optional).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub length: Option<f64>,
+    }
+    /// A tagged union, as a branch of `Drawing`.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub enum Stroke {
+        /// `kind: "dot"`
+        Dot(StrokeDot),
+        /// `kind: "dash"`
+        Dash(StrokeDash),
+        /// A kind this client does not know yet, kept as sent.
+        Unknown(Value),
+    }
+    impl Serialize for Stroke {
+        fn serialize<S: ::logto_api::__private::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            match self {
+                Self::Dot(v) => {
+                    ::logto_api::__private::serialize_tagged(
+                        serializer,
+                        "kind",
+                        "dot",
+                        v,
+                    )
+                }
+                Self::Dash(v) => {
+                    ::logto_api::__private::serialize_tagged(
+                        serializer,
+                        "kind",
+                        "dash",
+                        v,
+                    )
+                }
+                Self::Unknown(v) => v.serialize(serializer),
+            }
+        }
+    }
+    impl<'de> Deserialize<'de> for Stroke {
+        fn deserialize<D: ::logto_api::__private::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            let value = Value::deserialize(deserializer)?;
+            match ::logto_api::__private::tag_of(&value, "kind") {
+                Some("dot") => ::logto_api::__private::from_value(value).map(Self::Dot),
+                Some("dash") => ::logto_api::__private::from_value(value).map(Self::Dash),
+                _ => Ok(Self::Unknown(value)),
+            }
+        }
+    }
+    /// Schema at `/components/schemas/Drawing/oneOf/1/properties/kind`.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
+    pub enum DrawingLineKind {
+        /// `line`
+        Line,
+        /// A value this client does not know yet, kept as sent.
+        Unknown(String),
+    }
+    impl DrawingLineKind {
+        /// The value as sent on the wire.
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Line => "line",
+                Self::Unknown(other) => other,
+            }
+        }
+    }
+    impl From<&str> for DrawingLineKind {
+        fn from(value: &str) -> Self {
+            match value {
+                "line" => Self::Line,
+                other => Self::Unknown(other.to_owned()),
+            }
+        }
+    }
+    impl ::std::fmt::Display for DrawingLineKind {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(self.as_str())
+        }
+    }
+    impl Serialize for DrawingLineKind {
+        fn serialize<S: ::logto_api::__private::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+    impl<'de> Deserialize<'de> for DrawingLineKind {
+        fn deserialize<D: ::logto_api::__private::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            ::logto_api::__private::deserialize_str(deserializer)
+                .map(|s| Self::from(s.as_ref()))
+        }
+    }
+    /// Line
+    #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+    #[serde(crate = "::logto_api::__private::serde")]
+    pub struct DrawingLine {
+        /// `kind`.
+        pub kind: DrawingLineKind,
+        /// `length` (optional).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub length: Option<f64>,
+    }
+    /// A stroke, or a line whose `kind` pins it; the stroke branch is a union and pins nothing.
+    ///
+    /// Variants are tried in the order listed, those whose literal properties agree with
+    /// the value first.
+    #[derive(Debug, Clone, PartialEq, Serialize)]
+    #[serde(crate = "::logto_api::__private::serde", untagged)]
+    pub enum Drawing {
+        /// The `Line` form.
+        Line(DrawingLine),
+        /// The `Stroke` form.
+        Stroke(Stroke),
+    }
+    impl<'de> Deserialize<'de> for Drawing {
+        fn deserialize<D: ::logto_api::__private::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            use ::logto_api::__private;
+            let value = Value::deserialize(deserializer)?;
+            __private::decode_untagged(
+                    &value,
+                    "Drawing",
+                    &[
+                        __private::Branch {
+                            name: "Line",
+                            pins: &[
+                                __private::Pin {
+                                    property: "kind",
+                                    required: true,
+                                    values: &[__private::Literal::Str("line")],
+                                },
+                            ],
+                            decode: |v| __private::branch_from_value(v).map(Self::Line),
+                        },
+                        __private::Branch {
+                            name: "Stroke",
+                            pins: &[],
+                            decode: |v| __private::branch_from_value(v).map(Self::Stroke),
+                        },
+                    ],
+                )
+                .map_err(<D::Error as __private::serde::de::Error>::custom)
+        }
+    }
+    /// Red.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
+    pub enum RedColor {
+        /// `red`
+        Red,
+        /// A value this client does not know yet, kept as sent.
+        Unknown(String),
+    }
+    impl RedColor {
+        /// The value as sent on the wire.
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Red => "red",
+                Self::Unknown(other) => other,
+            }
+        }
+    }
+    impl From<&str> for RedColor {
+        fn from(value: &str) -> Self {
+            match value {
+                "red" => Self::Red,
+                other => Self::Unknown(other.to_owned()),
+            }
+        }
+    }
+    impl ::std::fmt::Display for RedColor {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(self.as_str())
+        }
+    }
+    impl Serialize for RedColor {
+        fn serialize<S: ::logto_api::__private::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+    impl<'de> Deserialize<'de> for RedColor {
+        fn deserialize<D: ::logto_api::__private::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            ::logto_api::__private::deserialize_str(deserializer)
+                .map(|s| Self::from(s.as_ref()))
+        }
+    }
+    /// Red
+    #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+    #[serde(crate = "::logto_api::__private::serde")]
+    pub struct PaintRed {
+        /// `color`.
+        pub color: Option<RedColor>,
+        /// `shade` (optional).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub shade: Option<String>,
+    }
+    /// Blue.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
+    pub enum BlueColor {
+        /// `blue`
+        Blue,
+        /// A value this client does not know yet, kept as sent.
+        Unknown(String),
+    }
+    impl BlueColor {
+        /// The value as sent on the wire.
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Blue => "blue",
+                Self::Unknown(other) => other,
+            }
+        }
+    }
+    impl From<&str> for BlueColor {
+        fn from(value: &str) -> Self {
+            match value {
+                "blue" => Self::Blue,
+                other => Self::Unknown(other.to_owned()),
+            }
+        }
+    }
+    impl ::std::fmt::Display for BlueColor {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(self.as_str())
+        }
+    }
+    impl Serialize for BlueColor {
+        fn serialize<S: ::logto_api::__private::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+    impl<'de> Deserialize<'de> for BlueColor {
+        fn deserialize<D: ::logto_api::__private::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            ::logto_api::__private::deserialize_str(deserializer)
+                .map(|s| Self::from(s.as_ref()))
+        }
+    }
+    /// Blue
+    #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+    #[serde(crate = "::logto_api::__private::serde")]
+    pub struct PaintBlue {
+        /// `color`.
+        pub color: Option<BlueColor>,
+        /// `shade` (optional).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub shade: Option<String>,
+    }
+    /// Colors referred to the OpenAPI 3.0 way of making a reference nullable.
+    ///
+    /// Variants are tried in the order listed, those whose literal properties agree with
+    /// the value first.
+    #[derive(Debug, Clone, PartialEq, Serialize)]
+    #[serde(crate = "::logto_api::__private::serde", untagged)]
+    pub enum Paint {
+        /// The `Red` form.
+        Red(PaintRed),
+        /// The `Blue` form.
+        Blue(PaintBlue),
+    }
+    impl<'de> Deserialize<'de> for Paint {
+        fn deserialize<D: ::logto_api::__private::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            use ::logto_api::__private;
+            let value = Value::deserialize(deserializer)?;
+            __private::decode_untagged(
+                    &value,
+                    "Paint",
+                    &[
+                        __private::Branch {
+                            name: "Red",
+                            pins: &[
+                                __private::Pin {
+                                    property: "color",
+                                    required: true,
+                                    values: &[
+                                        __private::Literal::Str("red"),
+                                        __private::Literal::Null,
+                                    ],
+                                },
+                            ],
+                            decode: |v| __private::branch_from_value(v).map(Self::Red),
+                        },
+                        __private::Branch {
+                            name: "Blue",
+                            pins: &[
+                                __private::Pin {
+                                    property: "color",
+                                    required: true,
+                                    values: &[
+                                        __private::Literal::Str("blue"),
+                                        __private::Literal::Null,
+                                    ],
+                                },
+                            ],
+                            decode: |v| __private::branch_from_value(v).map(Self::Blue),
+                        },
+                    ],
+                )
+                .map_err(<D::Error as __private::serde::de::Error>::custom)
+        }
+    }
     /// Schema at `/paths/~1forms/get/responses/200/content/application~1json/schema`.
     #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
     #[serde(crate = "::logto_api::__private::serde")]
@@ -829,6 +1232,15 @@ pub mod types {
         pub expiry: Expiry,
         /// A check's answer: failed with the issues, or passed; literals written as `enum`.
         pub verdict: Verdict,
+        /// Two versions told apart by an integer `enum`.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub versioned: Option<Versioned>,
+        /// A stroke, or a line whose `kind` pins it; the stroke branch is a union and pins nothing.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub drawing: Option<Drawing>,
+        /// Colors referred to the OpenAPI 3.0 way of making a reference nullable.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub paint: Option<Paint>,
     }
 }
 /// Request builders: set optional parameters, then `.send().await`.

@@ -311,3 +311,43 @@ fn untagged_value_that_fits_no_branch_names_each_branch() {
     }
     assert!(message.contains("missing field `key`"), "{message}");
 }
+
+/// A value that names one branch's literal is that branch or an error, never another branch
+/// whose fields happen to fit: a `MultiChoice` without its options is no `Input`, an
+/// `enabled: true` without its days is no `Off`.
+#[test]
+fn a_literal_another_branch_names_rules_a_branch_out() {
+    let err = serde_json::from_value::<FormItem>(json!({ "type": "MultiChoice", "key": "k" }))
+        .expect_err("a multi choice needs options");
+    let message = err.to_string();
+    assert!(
+        message.contains("MultiChoice: missing field `options`"),
+        "{message}"
+    );
+    assert!(
+        message.contains("Input: `type` does not match"),
+        "{message}"
+    );
+    serde_json::from_value::<Expiry>(json!({ "enabled": true }))
+        .expect_err("`enabled: true` needs days");
+}
+
+/// Integer `enum`s, references made nullable through `allOf`, and a pinned branch listed after
+/// a branch that is itself a union (and pins nothing) all pick their branch.
+#[test]
+fn literals_pick_branches_in_every_form_they_are_written() {
+    let v2: Versioned = round_trip(json!({ "version": 2, "a": "x" }));
+    assert!(matches!(v2, Versioned::V2(_)), "{v2:?}");
+    let v1: Versioned = round_trip(json!({ "version": 1 }));
+    assert!(matches!(v1, Versioned::V1(_)), "{v1:?}");
+
+    let blue: Paint = round_trip(json!({ "color": "blue", "shade": "navy" }));
+    assert!(matches!(blue, Paint::Blue(_)), "{blue:?}");
+    let red: Paint = round_trip(json!({ "color": "red" }));
+    assert!(matches!(red, Paint::Red(_)), "{red:?}");
+
+    let line: Drawing = round_trip(json!({ "kind": "line", "length": 2.0 }));
+    assert!(matches!(line, Drawing::Line(_)), "{line:?}");
+    let dot: Drawing = round_trip(json!({ "kind": "dot", "size": 1.0 }));
+    assert!(matches!(dot, Drawing::Stroke(_)), "{dot:?}");
+}

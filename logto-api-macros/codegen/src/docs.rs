@@ -6,6 +6,7 @@
 
 /// Makes `text` safe to put in a `///` comment.
 pub fn sanitize(text: &str) -> String {
+    let text = visible(text);
     let mut out = Vec::new();
     let mut in_fence = false;
     for line in text.trim().lines() {
@@ -31,6 +32,22 @@ pub fn sanitize(text: &str) -> String {
         out.push("```".to_owned());
     }
     out.join("\n")
+}
+
+/// `text` with tabs as four spaces and other control characters but line breaks written as
+/// escapes (`\u{0}`): a tab in a doc comment is a clippy warning, and a raw NUL makes the
+/// expanded source a binary file to most tools.
+fn visible(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\t' => out.push_str("    "),
+            '\n' | '\r' => out.push(c),
+            c if c.is_control() => out.extend(c.escape_unicode()),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// Escapes one line outside code spans.
@@ -107,6 +124,13 @@ mod tests {
             sanitize("snake_case and *stars*"),
             "snake\\_case and \\*stars\\*"
         );
+    }
+
+    #[test]
+    fn control_characters_become_visible() {
+        assert_eq!(sanitize("a\tb"), "a    b");
+        assert_eq!(sanitize("`a\u{0}b`"), "`a\\u{0}b`");
+        assert_eq!(sanitize("one\r\ntwo"), "one\ntwo");
     }
 
     #[test]

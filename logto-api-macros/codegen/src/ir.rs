@@ -206,6 +206,8 @@ pub enum Literal {
     String(String),
     /// `true` or `false` (Logto's `format: "true"` on a boolean).
     Bool(bool),
+    /// A whole number (an integer `enum`).
+    Integer(i64),
     /// `null`, for a nullable property.
     Null,
 }

@@ -2,9 +2,16 @@
 //!
 //! serde's `untagged` takes the first branch that decodes. When two branches have the same
 //! fields and differ only in a literal (`type: "Select"` or `type: "MultiSelect"`), and that
-//! literal decodes as an open enum, the first branch would take both. Here the branches a
-//! value agrees with are tried first, in the order listed; then, so that a value carrying a
-//! literal this client does not know yet still decodes, the others in the same order.
+//! literal decodes as an open enum, the first branch would take both. Here the literals decide:
+//!
+//! 1. branches whose pins the value names (a pinned property present with an allowed value),
+//!    in the order listed;
+//! 2. branches the value says nothing against (no pinned property present);
+//! 3. branches the value contradicts only with a literal no branch knows, so that a kind this
+//!    client does not know yet still decodes into the first branch whose fields fit.
+//!
+//! A branch the value contradicts with a literal another branch knows (or a boolean, or by
+//! leaving out a pinned property the branch requires) is not tried at all.
 
 use serde_json::Value;
 
@@ -15,6 +22,8 @@ pub enum Literal {
     Str(&'static str),
     /// `true` or `false`.
     Bool(bool),
+    /// A whole number.
+    Int(i64),
     /// `null`.
     Null,
 }
@@ -41,41 +50,99 @@ pub struct Branch<T> {
     pub decode: fn(&Value) -> Result<T, serde_json::Error>,
 }
 
-/// Decodes `value` as the first branch whose pins it agrees with, else the first other branch
-/// that decodes. The error names every branch and why it did not decode.
+/// How far a branch's reason goes in the error: a branch's error embeds those of the unions
+/// inside it, so without a bound a nested union's message grows with each level.
+const MAX_REASON: usize = 240;
+
+/// Decodes `value` as the branch its literals pick (see the module docs). The error names
+/// every branch and why it does not fit.
 pub fn decode_untagged<T>(value: &Value, union: &str, branches: &[Branch<T>]) -> Result<T, String> {
-    let agrees: Vec<bool> = branches.iter().map(|b| agrees(value, b.pins)).collect();
-    let mut reasons = Vec::with_capacity(branches.len());
-    for pass in [true, false] {
-        for (branch, _) in branches.iter().zip(&agrees).filter(|(_, a)| **a == pass) {
+    let fits: Vec<Fit> = branches
+        .iter()
+        .map(|b| fit(value, b.pins, branches))
+        .collect();
+    let mut reasons: Vec<String> = Vec::with_capacity(branches.len());
+    for pass in [Fit::Named, Fit::Silent, Fit::UnknownLiteral] {
+        for (branch, _) in branches.iter().zip(&fits).filter(|(_, f)| **f == pass) {
             match (branch.decode)(value) {
                 Ok(decoded) => return Ok(decoded),
-                Err(e) => reasons.push(format!("{}: {e}", branch.name)),
+                Err(e) => reasons.push(reason(branch.name, &e.to_string())),
             }
+        }
+    }
+    for (branch, fit) in branches.iter().zip(&fits) {
+        if let Fit::Contradicted(property) = fit {
+            reasons.push(format!("{}: `{property}` does not match", branch.name));
         }
     }
     Err(format!("no form of {union} fits ({})", reasons.join("; ")))
 }
 
-/// True when `value` is an object that gives every pinned property one of its values (or
-/// leaves out one the branch does not require).
-fn agrees(value: &Value, pins: &[Pin]) -> bool {
+/// What a value says about a branch's pins.
+#[derive(Debug, PartialEq)]
+enum Fit {
+    /// A pinned property is present with a value the branch allows, and none disagrees.
+    Named,
+    /// No pinned property is present (or the branch pins none, or the value is no object).
+    Silent,
+    /// A pinned property holds a string no branch allows: a literal this client does not know.
+    UnknownLiteral,
+    /// This property holds a value another branch allows (or a boolean, number or `null` the
+    /// branch does not), or is missing though the branch requires it.
+    Contradicted(&'static str),
+}
+
+fn fit<T>(value: &Value, pins: &[Pin], branches: &[Branch<T>]) -> Fit {
     let Value::Object(map) = value else {
-        return pins.is_empty();
+        return Fit::Silent;
     };
-    pins.iter().all(|pin| match map.get(pin.property) {
-        None => !pin.required,
-        Some(found) => pin.values.iter().any(|allowed| matches(found, *allowed)),
+    let (mut named, mut unknown) = (false, false);
+    for pin in pins {
+        match map.get(pin.property) {
+            None if pin.required => return Fit::Contradicted(pin.property),
+            None => {}
+            Some(found) if allows(pin, found) => named = true,
+            Some(found @ Value::String(_)) if !known(found, pin.property, branches) => {
+                unknown = true;
+            }
+            Some(_) => return Fit::Contradicted(pin.property),
+        }
+    }
+    match (unknown, named) {
+        (true, _) => Fit::UnknownLiteral,
+        (false, true) => Fit::Named,
+        (false, false) => Fit::Silent,
+    }
+}
+
+fn allows(pin: &Pin, found: &Value) -> bool {
+    pin.values.iter().any(|allowed| match (found, *allowed) {
+        (Value::String(s), Literal::Str(a)) => s == a,
+        (Value::Bool(b), Literal::Bool(a)) => *b == a,
+        (Value::Number(n), Literal::Int(a)) => n.as_i64() == Some(a),
+        (Value::Null, Literal::Null) => true,
+        _ => false,
     })
 }
 
-fn matches(found: &Value, allowed: Literal) -> bool {
-    match (found, allowed) {
-        (Value::String(s), Literal::Str(a)) => s == a,
-        (Value::Bool(b), Literal::Bool(a)) => *b == a,
-        (Value::Null, Literal::Null) => true,
-        _ => false,
+/// Whether any branch allows `found` for `property`.
+fn known<T>(found: &Value, property: &str, branches: &[Branch<T>]) -> bool {
+    branches
+        .iter()
+        .flat_map(|b| b.pins)
+        .any(|pin| pin.property == property && allows(pin, found))
+}
+
+/// `name: error`, the error cut at [`MAX_REASON`] bytes (on a character boundary).
+fn reason(name: &str, error: &str) -> String {
+    if error.len() <= MAX_REASON {
+        return format!("{name}: {error}");
     }
+    let cut = (0..=MAX_REASON)
+        .rev()
+        .find(|i| error.is_char_boundary(*i))
+        .unwrap_or(0);
+    format!("{name}: {}…", &error[..cut])
 }
 
 /// Decodes a branch from a borrowed value, on a growing stack like [`super::from_value`].
@@ -83,4 +150,72 @@ pub fn branch_from_value<T: serde::de::DeserializeOwned>(
     value: &Value,
 ) -> Result<T, serde_json::Error> {
     T::deserialize(serde_stacker::Deserializer::new(value))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Debug, PartialEq)]
+    enum Kind {
+        One,
+        Two,
+    }
+
+    const ONE: &[Pin] = &[Pin {
+        property: "type",
+        required: true,
+        values: &[Literal::Str("one")],
+    }];
+    const TWO: &[Pin] = &[Pin {
+        property: "type",
+        required: true,
+        values: &[Literal::Str("two")],
+    }];
+
+    /// Branch `one` needs `a`, branch `two` needs `b`.
+    fn branches() -> [Branch<Kind>; 2] {
+        [
+            Branch {
+                name: "One",
+                pins: ONE,
+                decode: |v| match v.get("a") {
+                    Some(_) => Ok(Kind::One),
+                    None => Err(serde::de::Error::custom("missing field `a`")),
+                },
+            },
+            Branch {
+                name: "Two",
+                pins: TWO,
+                decode: |v| match v.get("b") {
+                    Some(_) => Ok(Kind::Two),
+                    None => Err(serde::de::Error::custom("missing field `b`")),
+                },
+            },
+        ]
+    }
+
+    #[test]
+    fn a_known_literal_is_never_taken_by_another_branch() {
+        let value = serde_json::json!({ "type": "two", "a": 1 });
+        let err = decode_untagged(&value, "Kind", &branches()).expect_err("two needs b");
+        assert_eq!(
+            err,
+            "no form of Kind fits (Two: missing field `b`; One: `type` does not match)"
+        );
+    }
+
+    #[test]
+    fn an_unknown_literal_falls_back_in_order() {
+        let value = serde_json::json!({ "type": "three", "a": 1, "b": 2 });
+        assert_eq!(decode_untagged(&value, "Kind", &branches()), Ok(Kind::One));
+    }
+
+    #[test]
+    fn long_reasons_are_cut_on_a_character_boundary() {
+        let long = "é".repeat(MAX_REASON);
+        let cut = reason("One", &long);
+        assert!(cut.ends_with('…'));
+        assert!(cut.len() <= "One: ".len() + MAX_REASON + '…'.len_utf8());
+    }
 }

@@ -167,7 +167,11 @@ fn emit_multipart(name: &str, s: &Struct, doc: TokenStream) -> TokenStream {
 fn emit_enum(name: &str, values: &[EnumValue], doc: TokenStream) -> TokenStream {
     let name = ident(name);
     let variants = values.iter().map(|v| {
-        let (vname, doc) = (ident(&v.name), doc_attr(&format!("`{}`", v.wire)));
+        let doc = match v.wire.as_str() {
+            "" => doc_attr("The empty string."),
+            wire => doc_attr(&format!("`{wire}`")),
+        };
+        let vname = ident(&v.name);
         quote! { #doc #vname, }
     });
     let to_str = values.iter().map(|v| {
@@ -346,6 +350,7 @@ fn pin_tokens(pin: &Pin) -> TokenStream {
     let values = pin.values.iter().map(|value| match value {
         Literal::String(s) => quote!(__private::Literal::Str(#s)),
         Literal::Bool(b) => quote!(__private::Literal::Bool(#b)),
+        Literal::Integer(i) => quote!(__private::Literal::Int(#i)),
         Literal::Null => quote!(__private::Literal::Null),
     });
     quote! {

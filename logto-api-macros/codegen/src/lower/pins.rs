@@ -44,12 +44,15 @@ impl Lowerer<'_> {
         properties
             .iter()
             .filter_map(|(name, prop)| {
-                let prop: &Schema = match prop {
+                let written: &Schema = match prop {
                     ReferenceOr::Item(s) => s,
                     ReferenceOr::Reference { reference } => self.lookup(reference)?,
                 };
-                let mut values = literals(prop)?;
-                if prop.schema_data.nullable {
+                // `allOf: [{$ref}]` beside `nullable` is how OpenAPI 3.0 makes a reference
+                // nullable: the literals are the target's.
+                let prop = self.effective(written);
+                let mut values = literals(&prop)?;
+                if written.schema_data.nullable || prop.schema_data.nullable {
                     values.push(Literal::Null);
                 }
                 values.sort();
@@ -64,30 +67,50 @@ impl Lowerer<'_> {
     }
 }
 
-/// The values a property schema allows, when it allows only a few literals.
+/// The values a property schema allows, when it allows only a few literals: a string, integer
+/// or boolean `enum` (with or without a `type`), or Logto's literal `format`.
 fn literals(schema: &Schema) -> Option<Vec<Literal>> {
-    match Shape::of(schema) {
-        Shape::String { values } if !values.is_empty() => {
-            Some(values.into_iter().map(Literal::String).collect())
-        }
-        Shape::Bool => bool_literal(schema).map(|b| vec![Literal::Bool(b)]),
-        _ => None,
-    }
+    let values: Vec<Literal> = match &schema.schema_kind {
+        SchemaKind::Type(Type::String(_)) => match Shape::of(schema) {
+            Shape::String { values } => values.into_iter().map(Literal::String).collect(),
+            _ => Vec::new(),
+        },
+        SchemaKind::Type(Type::Integer(i)) => i
+            .enumeration
+            .iter()
+            .map(|v| v.map_or(Literal::Null, Literal::Integer))
+            .collect(),
+        SchemaKind::Type(Type::Boolean(b)) => b
+            .enumeration
+            .iter()
+            .map(|v| v.map_or(Literal::Null, Literal::Bool))
+            .collect(),
+        SchemaKind::Any(any) => match (any.typ.as_deref(), any.format.as_deref()) {
+            (Some("boolean"), Some("true")) => vec![Literal::Bool(true)],
+            (Some("boolean"), Some("false")) => vec![Literal::Bool(false)],
+            (Some("string"), Some(format)) if any.enumeration.is_empty() => {
+                super::shape::literal(format)
+                    .map(Literal::String)
+                    .into_iter()
+                    .collect()
+            }
+            _ => any
+                .enumeration
+                .iter()
+                .map(json_literal)
+                .collect::<Option<_>>()?,
+        },
+        _ => Vec::new(),
+    };
+    (!values.is_empty() && values.iter().any(|v| *v != Literal::Null)).then_some(values)
 }
 
-/// A boolean pinned to one value: `enum: [true]`, or Logto's `format: "true"`.
-fn bool_literal(schema: &Schema) -> Option<bool> {
-    match &schema.schema_kind {
-        SchemaKind::Type(Type::Boolean(b)) => match b.enumeration.as_slice() {
-            [Some(value)] => Some(*value),
-            _ => None,
-        },
-        SchemaKind::Any(any) => match (any.format.as_deref(), any.enumeration.as_slice()) {
-            (Some("true"), _) => Some(true),
-            (Some("false"), _) => Some(false),
-            (_, [serde_json::Value::Bool(value)]) => Some(*value),
-            _ => None,
-        },
+fn json_literal(value: &serde_json::Value) -> Option<Literal> {
+    match value {
+        serde_json::Value::String(s) => Some(Literal::String(s.clone())),
+        serde_json::Value::Bool(b) => Some(Literal::Bool(*b)),
+        serde_json::Value::Number(n) => n.as_i64().map(Literal::Integer),
+        serde_json::Value::Null => Some(Literal::Null),
         _ => None,
     }
 }

@@ -290,25 +290,27 @@ fn emit_untagged(name: &str, u: &Union, doc: TokenStream) -> TokenStream {
         let doc = doc_attr(&format!("The `{}` form.", v.name));
         quote! { #doc #vname(#t), }
     });
-    if u.variants.iter().all(|v| v.pins.is_empty()) {
-        return quote! {
-            #doc
-            ///
-            /// Variants are tried in the order listed.
-            #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-            #[serde(crate = #SERDE_CRATE, untagged)]
-            pub enum #type_name {
-                #(#variants)*
-            }
-        };
-    }
-    let deserialize = emit_pinned_deserialize(name, u);
+    // Branches that pin literals need the decoder that reads them; others keep serde's.
+    let pinned = u.variants.iter().any(|v| !v.pins.is_empty());
+    let (order, derive_deserialize, deserialize) = if pinned {
+        (
+            "Variants are tried in the order listed, those whose literal properties agree with\nthe value first.",
+            TokenStream::new(),
+            emit_pinned_deserialize(name, u),
+        )
+    } else {
+        (
+            "Variants are tried in the order listed.",
+            quote!(, Deserialize),
+            TokenStream::new(),
+        )
+    };
+    let order = doc_attr(order);
     quote! {
         #doc
         ///
-        /// Variants are tried in the order listed, those whose literal properties agree with
-        /// the value first.
-        #[derive(Debug, Clone, PartialEq, Serialize)]
+        #order
+        #[derive(Debug, Clone, PartialEq, Serialize #derive_deserialize)]
         #[serde(crate = #SERDE_CRATE, untagged)]
         pub enum #type_name {
             #(#variants)*

@@ -9,7 +9,7 @@
 use super::{Hint, Lowerer};
 use crate::diag::child;
 use crate::ir::ErrorAnswer;
-use crate::naming::{pascal, Namespace};
+use crate::naming::Namespace;
 use openapiv3::StatusCode;
 
 impl Lowerer<'_> {
@@ -50,21 +50,17 @@ impl Lowerer<'_> {
                 continue;
             };
             let variant = variants.claim(&variant_name(covers));
-            // A shared response (`components/responses`) is one type for every operation.
-            let (hint, owner) = match &shared {
-                Some(k) => (Hint::new([pascal(k)]), child("/components/responses", k)),
-                None => (
-                    Hint::new([
-                        format!("{op_name}Error"),
-                        format!("{op_name}{variant}Error"),
-                    ]),
-                    r_ptr.clone(),
-                ),
-            };
-            let s_ptr = child(&child(&child(&owner, "content"), &media), "schema");
-            let outer = std::mem::replace(&mut self.scope, owner);
-            let ty = self.schema((&schema).into(), &hint, &s_ptr).or_null();
-            self.scope = outer;
+            let own = Hint::new([
+                format!("{op_name}Error"),
+                format!("{op_name}{variant}Error"),
+            ]);
+            let ty = self.response_schema(
+                &schema,
+                shared.as_deref(),
+                &r_ptr,
+                &media,
+                (own, r_ptr.clone()),
+            );
             out.push(ErrorAnswer {
                 covers,
                 variant,

@@ -388,29 +388,20 @@ impl Lowerer<'_> {
             };
             let payload = match wire::pick_response(&resp.content) {
                 Some((media, m, BodyEncoding::Json)) => {
-                    // A shared response (`components/responses`) is one type, named after its
-                    // key, for every operation that answers with it.
-                    let (hint, owner) = match &shared {
-                        Some(k) => (
-                            Hint::new([pascal(k), format!("{}Response", pascal(k))]),
-                            child("/components/responses", k),
-                        ),
-                        None => (
-                            Hint::new([format!("{}Response", pascal(id))]),
-                            r_ptr.clone(),
-                        ),
-                    };
-                    let s_ptr = child(&child(&child(&owner, "content"), media), "schema");
-                    let scope = match &shared {
-                        Some(_) => owner,
-                        None => self.scope.clone(),
-                    };
-                    let outer = std::mem::replace(&mut self.scope, scope);
                     let ty = match &m.schema {
-                        Some(s) => self.schema(s.into(), &hint, &s_ptr).or_null(),
+                        Some(schema) => {
+                            let own = Hint::new([format!("{}Response", pascal(id))]);
+                            let scope = self.scope.clone();
+                            self.response_schema(
+                                schema,
+                                shared.as_deref(),
+                                &r_ptr,
+                                media,
+                                (own, scope),
+                            )
+                        }
                         None => TypeRef::Any,
                     };
-                    self.scope = outer;
                     Payload::Json(ty)
                 }
                 Some((_, _, BodyEncoding::Text)) => Payload::Text,
@@ -425,6 +416,33 @@ impl Lowerer<'_> {
             });
         }
         out
+    }
+
+    /// The type of a response's JSON `schema`, written for `media` in the response at `r_ptr`.
+    /// A shared response (`shared` is its key in `components/responses`) is one type for every
+    /// operation that answers with it: named after the key and lowered in a scope of its own.
+    /// An operation's own response takes the hint and scope in `own`.
+    pub(crate) fn response_schema(
+        &mut self,
+        schema: &ReferenceOr<openapiv3::Schema>,
+        shared: Option<&str>,
+        r_ptr: &str,
+        media: &str,
+        own: (Hint, String),
+    ) -> TypeRef {
+        let (hint, owner, scope) = match shared {
+            Some(key) => {
+                let owner = child("/components/responses", key);
+                let names = [pascal(key), format!("{}Response", pascal(key))];
+                (Hint::new(names), owner.clone(), owner)
+            }
+            None => (own.0, r_ptr.to_owned(), own.1),
+        };
+        let s_ptr = child(&child(&child(&owner, "content"), media), "schema");
+        let outer = std::mem::replace(&mut self.scope, scope);
+        let ty = self.schema(schema.into(), &hint, &s_ptr).or_null();
+        self.scope = outer;
+        ty
     }
 
     /// The response behind `resp`, with the key of the `components/responses` entry it came
